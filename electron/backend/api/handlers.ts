@@ -1,0 +1,76 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Method, Output, ParsedInput } from '../../../shared/api/contract';
+import { UserError } from '../../../shared/api/result';
+import { countArticles, getArticle, listArticles } from '../db/repositories/articles';
+import { listClaims, listHighlights } from '../db/repositories/annotations';
+import { listChronologies } from '../db/repositories/chronologies';
+import { readerFor } from '../import/readers';
+import { createClaim, createHighlight, deleteHighlight } from '../services/annotation-service';
+import {
+  chronologyDetail,
+  createChronology,
+  createEvent,
+  linkClaimToEvent,
+} from '../services/chronology-service';
+import { asPdfFile, chronologyPdf } from '../services/export-service';
+import { importFiles, samplesDir } from '../services/import-service';
+import type { BackendContext } from './backend-context';
+
+// One typed handler per contract method (as Actual Budget's loot-core does).
+// The type makes a missing or misspelt method a compile error; input has
+// already been validated against the contract's schema by dispatch().
+export type Handlers = {
+  [M in Method]: (ctx: BackendContext, input: ParsedInput<M>) => Promise<Output<M>>;
+};
+
+export const handlers: Handlers = {
+  'project.info': async (ctx) => ({
+    path: ctx.projectPath,
+    articleCount: await countArticles(ctx.db),
+    transport: ctx.transport,
+  }),
+
+  'library.list': (ctx) => listArticles(ctx.db),
+
+  'library.importFiles': (ctx, { files }) =>
+    importFiles(
+      ctx.db,
+      files.map((f) => ({ path: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+    ),
+
+  'library.importSamples': async (ctx) => {
+    const dir = samplesDir(ctx.resourcesDir);
+    const names = (await readdir(dir)).filter((n) => readerFor(n)).sort();
+    const files = await Promise.all(names.map(async (name) => ({ path: name, bytes: await readFile(join(dir, name)) })));
+    return importFiles(ctx.db, files);
+  },
+
+  'reader.getArticle': async (ctx, { id }) => {
+    const article = await getArticle(ctx.db, id);
+    if (!article) throw new UserError('not_found', `There is no article ${id} in this project.`);
+    return article;
+  },
+
+  'annotations.listHighlights': (ctx, { articleId }) => listHighlights(ctx.db, articleId),
+  'annotations.createHighlight': (ctx, input) => createHighlight(ctx.db, input),
+  'annotations.deleteHighlight': (ctx, { id }) => deleteHighlight(ctx.db, id),
+
+  'claims.list': (ctx, { articleId }) => listClaims(ctx.db, articleId),
+  'claims.create': (ctx, input) => createClaim(ctx.db, input),
+
+  'chronology.list': (ctx) => listChronologies(ctx.db),
+  'chronology.create': (ctx, { name }) => createChronology(ctx.db, name),
+  'chronology.get': (ctx, { id }) => chronologyDetail(ctx.db, id),
+  'events.create': (ctx, input) => createEvent(ctx.db, input),
+  'events.linkClaim': (ctx, input) => linkClaimToEvent(ctx.db, input),
+
+  'export.chronologyPdf': async (ctx, { chronologyId }) =>
+    asPdfFile(
+      await chronologyPdf(ctx.db, ctx.pdf, {
+        chronologyId,
+        resourcesDir: ctx.resourcesDir,
+        projectPath: ctx.projectPath,
+      }),
+    ),
+};

@@ -1,0 +1,8 @@
+import { migration0001 } from './0001-initial';
+import type { Migration } from './migration';
+
+// One file per migration, listed in order. Never edit a released migration:
+// add the next number.
+export const migrations: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

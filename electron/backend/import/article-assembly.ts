@@ -1,0 +1,79 @@
+import { type Block } from '../../../shared/content/doc';
+import { blockText, textBlocksOf } from '../../../shared/content/canonical-text';
+import { FileRejected, type ParsedArticle } from './article-reader';
+import { chooseTitle } from './article-title';
+import { decodeText } from './decode-text';
+import { FRONT_MATTER_SOURCE, type FrontMatterFields, frontMatterFields, splitFrontMatter } from './front-matter';
+import { stripTrailingBoilerplate } from './site-boilerplate';
+
+// The steps every text-based reader (.txt, .md) shares: bytes to clean
+// text, front matter to metadata, the body to blocks (the one step that
+// differs by format), page furniture cut from the end, the title found and
+// taken out of the body. Pure: no file system, no database.
+
+export interface TextArticleOptions {
+  /** Turns the body (front matter removed) into blocks. */
+  toBlocks: (body: string) => Block[];
+  /** Markdown: a leading "# H1" is the title. */
+  leadingH1IsTitle?: boolean;
+}
+
+export const SITE_FOOTER_SOURCE = 'site footer';
+
+function hasText(blocks: Block[]): boolean {
+  return textBlocksOf({ type: 'doc', content: blocks }).some((b) => blockText(b).trim() !== '');
+}
+
+/** Builds the article from its blocks and the front matter's fields. */
+export function assembleArticle(blocks: Block[], frontMatter: FrontMatterFields | null, options: { leadingH1IsTitle?: boolean } = {}): ParsedArticle {
+  const furniture = stripTrailingBoilerplate(blocks);
+  if (!hasText(furniture.blocks)) throw new FileRejected('it holds no article text');
+  const fm = frontMatter ?? { tags: [] };
+  const choice = chooseTitle(furniture.blocks, {
+    ...(fm.title ? { statedTitle: fm.title, statedTitleSource: FRONT_MATTER_SOURCE } : {}),
+    leadingH1IsTitle: options.leadingH1IsTitle ?? false,
+  });
+
+  const fieldSources: Record<string, string> = { title: choice.titleSource };
+  const fromFrontMatter = <T>(field: string, value: T | undefined): T | null => {
+    if (value === undefined) return null;
+    fieldSources[field] = FRONT_MATTER_SOURCE;
+    return value;
+  };
+  const article: ParsedArticle = {
+    title: choice.title,
+    titleInferred: choice.titleInferred,
+    subtitle: fromFrontMatter('subtitle', fm.subtitle),
+    outlet: fromFrontMatter('outlet', fm.outlet),
+    author: fromFrontMatter('author', fm.author),
+    publishedAt: fromFrontMatter('publishedAt', fm.publishedAt),
+    url: fromFrontMatter('url', fm.url),
+    section: null,
+    language: fromFrontMatter('language', fm.language),
+    tags: fm.tags,
+    content: { type: 'doc', content: choice.blocks },
+    fieldSources,
+  };
+  if (fm.tags.length > 0) fieldSources.tags = FRONT_MATTER_SOURCE;
+  if (choice.section) {
+    article.section = choice.section;
+    fieldSources.section = 'first line';
+  }
+  if (!article.outlet && furniture.siteName) {
+    article.outlet = furniture.siteName;
+    fieldSources.outlet = SITE_FOOTER_SOURCE;
+  }
+  return article;
+}
+
+/** Reads a text-based article file: decoding, front matter, structure, title. Throws FileRejected. */
+export function readTextArticle(bytes: Uint8Array, options: TextArticleOptions): ParsedArticle {
+  const text = decodeText(bytes);
+  const { data, body } = splitFrontMatter(text);
+  if (!body.trim()) throw new FileRejected(data ? 'there is no article text after its front matter' : 'the file is empty');
+  const blocks = options.toBlocks(body);
+  if (!hasText(blocks)) {
+    throw new FileRejected(data ? 'there is no article text after its front matter' : 'it holds no article text');
+  }
+  return assembleArticle(blocks, data ? frontMatterFields(data) : null, { leadingH1IsTitle: options.leadingH1IsTitle ?? false });
+}

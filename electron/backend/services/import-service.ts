@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { ImportOutcome } from '../../../shared/api/types';
+import { canonicalText, wordCount } from '../../../shared/content/canonical-text';
+import { type Database, inSavepoint } from '../db/connection';
+import { findDuplicate, insertArticle } from '../db/repositories/articles';
+import { FileRejected, type ParsedArticle, type SourceFile } from '../import/article-reader';
+import { readerFor, SUPPORTED_EXTENSIONS } from '../import/readers';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  path: string;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Files per write transaction; each file still has its own savepoint. */
+  batchSize?: number;
+  now?: () => Date;
+}
+
+type Prepared =
+  | { kind: 'ready'; file: SourceFile; parsed: ParsedArticle; mediaType: string; sha256: string; text: string; textSha256: string }
+  | { kind: 'failed'; outcome: ImportOutcome };
+
+function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function supportedList(): string {
+  const exts = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
+  return exts.length > 1 ? `${exts.slice(0, -1).join(', ')} and ${exts[exts.length - 1]}` : exts.join('');
+}
+
+export function failure(path: string, reason: string): ImportOutcome {
+  return { path, status: 'failed', error: `Could not import ${path}: ${reason}.` };
+}
+
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'there is no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission to read it was denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
+  if (code === 'ELOOP') return 'it is a symbolic link that points to itself';
+  return `it cannot be read (${(err as Error).message})`;
+}
+
+/** Parses one file without touching the database. */
+function prepare(file: SourceFile): Prepared {
+  const reader = readerFor(file.path);
+  if (!reader) {
+    const ext = extname(file.path).toLowerCase();
+    const what = ext ? `${ext} files are not supported` : 'it has no file extension, so its format is unknown';
+    return { kind: 'failed', outcome: failure(file.path, `${what}; Annalist imports ${supportedList()} files`) };
+  }
+  try {
+    const parsed = reader.read(file);
+    const { text } = canonicalText(parsed.content);
+    if (!text.trim()) return { kind: 'failed', outcome: failure(file.path, 'it holds no article text') };
+    return {
+      kind: 'ready',
+      file,
+      parsed,
+      mediaType: reader.mediaType,
+      sha256: sha256(file.bytes),
+      text,
+      textSha256: sha256(text),
+    };
+  } catch (err) {
+    if (err instanceof FileRejected) return { kind: 'failed', outcome: failure(file.path, err.reason) };
+    return { kind: 'failed', outcome: failure(file.path, `reading it failed unexpectedly (${(err as Error).message})`) };
+  }
+}
+
+async function store(db: Database, batch: Prepared[], now: () => Date): Promise<ImportOutcome[]> {
+  return db.write(async (tx) => {
+    const outcomes: ImportOutcome[] = [];
+    for (const p of batch) {
+      if (p.kind === 'failed') {
+        outcomes.push(p.outcome);
+        continue;
+      }
+      const duplicate = await findDuplicate(tx, p.sha256, p.textSha256);
+      if (duplicate) {
+        outcomes.push({ path: p.file.path, status: 'duplicate', articleId: duplicate.id, title: duplicate.title });
+        continue;
+      }
+      try {
+        // A savepoint per file: a failure undoes this file only, while the
+        // batch shares one commit (one fsync) for speed.
+        const id = await inSavepoint(tx, 'import_file', () =>
+          insertArticle(tx, {
+            ...p.parsed,
+            importedAt: now().toISOString(),
+            original: { sha256: p.sha256, bytes: p.file.bytes, sourcePath: p.file.path, mediaType: p.mediaType },
+            content: p.parsed.content,
+            text: p.text,
+            textSha256: p.textSha256,
+            wordCount: wordCount(p.text),
+          }),
+        );
+        outcomes.push({ path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title });
+      } catch (err) {
+        outcomes.push(failure(p.file.path, `it could not be saved (${(err as Error).message})`));
+      }
+    }
+    return outcomes;
+  });
+}
+
+async function importInBatches<T>(
+  db: Database,
+  items: T[],
+  load: (item: T) => Promise<Prepared>,
+  pathOf: (item: T) => string,
+  options: ImportOptions,
+): Promise<ImportOutcome[]> {
+  const batchSize = options.batchSize ?? 250;
+  const now = options.now ?? (() => new Date());
+  const outcomes: ImportOutcome[] = [];
+  for (let i = 0; i < items.length; i += batchSize) {
+    const slice = items.slice(i, i + batchSize);
+    const batch: Prepared[] = [];
+    for (const item of slice) batch.push(await load(item));
+    outcomes.push(...(await store(db, batch, now)));
+    options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(slice[slice.length - 1]!) });
+  }
+  return outcomes;
+}
+
+/** Imports files already in memory (uploads from the UI, tests). */
+export function importFiles(db: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  return importInBatches(db, files, async (f) => prepare(f), (f) => f.path, options);
+}
+
+type Found = { kind: 'file'; path: string } | { kind: 'failed'; outcome: ImportOutcome };
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(full, out);
+    else if (entry.isFile() && readerFor(entry.name)) out.push(full);
+  }
+}
+
+/** Expands folders (recursively) into the supported files they hold. */
+export async function findImportable(paths: string[]): Promise<Found[]> {
+  const found: Found[] = [];
+  for (const given of paths) {
+    try {
+      const info = await stat(given);
+      if (info.isDirectory()) {
+        const files: string[] = [];
+        await walk(given, files);
+        if (files.length === 0) found.push({ kind: 'failed', outcome: failure(given, `the folder holds no ${supportedList()} files`) });
+        for (const f of files) found.push({ kind: 'file', path: f });
+      } else {
+        found.push({ kind: 'file', path: given });
+      }
+    } catch (err) {
+      found.push({ kind: 'failed', outcome: failure(given, fsReason(err)) });
+    }
+  }
+  return found;
+}
+
+/** Imports files and folders from disk: what the CLI and the desktop app's "Import" do. */
+export async function importPaths(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  const found = await findImportable(paths);
+  const load = async (item: Found): Promise<Prepared> => {
+    if (item.kind === 'failed') return item;
+    try {
+      return prepare({ path: item.path, bytes: await readFile(item.path) });
+    } catch (err) {
+      return { kind: 'failed', outcome: failure(item.path, fsReason(err)) };
+    }
+  };
+  return importInBatches(db, found, load, (item) => (item.kind === 'file' ? item.path : item.outcome.path), options);
+}
+
+export function samplesDir(resourcesDir: string): string {
+  return resolve(resourcesDir, 'samples');
+}

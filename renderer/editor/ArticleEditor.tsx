@@ -1,0 +1,165 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useImperativeHandle, useMemo, useState, type MouseEvent, type Ref } from 'react';
+import type { Highlight } from '../../shared/api/types';
+import { canonicalText } from '../../shared/content/canonical-text';
+import type { Block, ContentDoc, TextNode } from '../../shared/content/doc';
+import { HighlightDecorations, type DecoratedRange } from './highlight-decorations';
+import { OffsetMap } from './offset-map';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface SelectionInfo {
+  range: TextRange;
+  /** Where the selection is on screen, to place a floating button. */
+  rect: DOMRect;
+}
+
+export interface ArticleEditorHandle {
+  /** The user's current selection in the article as canonical offsets. */
+  readSelection(): SelectionInfo | null;
+  scrollToHighlight(id: number): void;
+}
+
+interface Props {
+  content: ContentDoc;
+  highlights: Highlight[];
+  activeId: number | null;
+  onHighlightClick: (id: number) => void;
+  ref?: Ref<ArticleEditorHandle>;
+}
+
+/** ProseMirror refuses empty text nodes; the stored JSON may carry some. */
+function cleanBlocks(blocks: Block[]): Block[] {
+  return blocks.map((block): Block => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading': {
+        const content = (block.content ?? []).filter((n: TextNode) => n.text.length > 0);
+        return content.length ? { ...block, content } : { ...block, content: undefined };
+      }
+      case 'blockquote':
+        return { ...block, content: cleanBlocks(block.content) };
+      default:
+        return { ...block, content: block.content.map((item) => ({ ...item, content: cleanBlocks(item.content) })) } as Block;
+    }
+  });
+}
+
+const isWhitespace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+
+export function ArticleEditor({ content, highlights, activeId, onHighlightClick, ref }: Props) {
+  // The article's content is read once: the reader keys this component by
+  // article, so reloading the same article never rebuilds the editor (which
+  // would drop the reader's place and selection).
+  const [doc] = useState<ContentDoc>(() => ({ type: 'doc', content: cleanBlocks(content.content) }));
+  const [canonical] = useState(() => canonicalText(content));
+
+  const editor = useEditor(
+    {
+      extensions: [
+        // The article is read, not edited: nothing that adds or moves nodes.
+        StarterKit.configure({
+          trailingNode: false,
+          undoRedo: false,
+          dropcursor: false,
+          gapcursor: false,
+          link: { openOnClick: false, autolink: false, linkOnPaste: false },
+        }),
+        HighlightDecorations,
+      ],
+      content: doc,
+      editable: false,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: { class: 'article-body', 'aria-label': 'Article text', role: 'document' },
+      },
+    },
+    [],
+  );
+
+  const map = useMemo(() => (editor ? OffsetMap.build(editor.state.doc, canonical) : null), [editor, canonical]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !(map instanceof OffsetMap)) return;
+    const ranges: DecoratedRange[] = highlights.map((h) => ({
+      id: h.id,
+      from: map.toPos(h.start, 'start'),
+      to: map.toPos(h.end, 'end'),
+      color: h.color,
+      active: h.id === activeId,
+    }));
+    editor.commands.setHighlightDecorations(ranges);
+  }, [editor, map, highlights, activeId]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      readSelection() {
+        if (!editor || editor.isDestroyed || !(map instanceof OffsetMap)) return null;
+        const view = editor.view;
+        const selection = window.getSelection();
+        if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+        const range = selection.getRangeAt(0);
+        if (!range.intersectsNode(view.dom)) return null;
+        // The read-only editor does not track the DOM selection itself, so
+        // read it from the DOM; a selection that runs outside the article is
+        // clipped to it.
+        let from: number;
+        let to: number;
+        try {
+          from = view.dom.contains(range.startContainer) ? view.posAtDOM(range.startContainer, range.startOffset) : 0;
+          to = view.dom.contains(range.endContainer)
+            ? view.posAtDOM(range.endContainer, range.endOffset)
+            : view.state.doc.content.size;
+        } catch {
+          return null;
+        }
+        let start = map.toOffset(Math.min(from, to), 'start');
+        let end = map.toOffset(Math.max(from, to), 'end');
+        const text = canonical.text;
+        while (start < end && isWhitespace(text[start])) start++;
+        while (end > start && isWhitespace(text[end - 1])) end--;
+        if (end <= start) return null;
+        return { range: { start, end }, rect: range.getBoundingClientRect() };
+      },
+      scrollToHighlight(id: number) {
+        if (!editor || editor.isDestroyed) return;
+        const el = editor.view.dom.querySelector<HTMLElement>(`[data-highlight-id="${id}"]`);
+        el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      },
+    }),
+    [editor, map, canonical],
+  );
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    const link = target.closest('a');
+    if (link) {
+      // Never navigate the workbench away; web links open outside it.
+      event.preventDefault();
+      const href = link.getAttribute('href') ?? '';
+      if (/^https?:\/\//i.test(href)) window.open(href, '_blank', 'noopener,noreferrer');
+      return;
+    }
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const mark = target.closest<HTMLElement>('[data-highlight-id]');
+    if (mark) onHighlightClick(Number(mark.dataset.highlightId));
+  }
+
+  return (
+    <div className="article-editor" onClick={onClick}>
+      {typeof map === 'string' && (
+        <p className="notice notice-warn" role="status">
+          {map}
+        </p>
+      )}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useCallback, useState } from 'react';
+import type { ImportOutcome } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useDataVersion } from '../../app/data-version';
+
+/** At most this much base64 per request, so one huge batch never stalls. */
+const BATCH_BYTES = 24 * 1024 * 1024;
+/** Well under the contract's MAX_UPLOAD_FILES (a value import would bundle zod). */
+const BATCH_FILES = 200;
+
+export interface ImportReport {
+  source: 'files' | 'samples';
+  outcomes: ImportOutcome[];
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+export function useImport() {
+  const { changed } = useDataVersion();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const importFiles = useCallback(
+    async (list: FileList | File[]) => {
+      const files = Array.from(list);
+      if (files.length === 0) return;
+      setError(null);
+      setReport(null);
+      const outcomes: ImportOutcome[] = [];
+      let batch: { name: string; base64: string }[] = [];
+      let batchBytes = 0;
+      let done = 0;
+      const flush = async (): Promise<boolean> => {
+        if (batch.length === 0) return true;
+        setBusy(`Importing ${Math.min(done, files.length)} of ${files.length} files…`);
+        const result = await call('library.importFiles', { files: batch });
+        batch = [];
+        batchBytes = 0;
+        if (!result.ok) {
+          setError(result.error.message);
+          return false;
+        }
+        outcomes.push(...result.value);
+        return true;
+      };
+      try {
+        for (const file of files) {
+          setBusy(`Reading ${file.name}…`);
+          let base64: string;
+          try {
+            base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+          } catch {
+            outcomes.push({ path: file.name, status: 'failed', error: 'The file could not be read from disk.' });
+            continue;
+          }
+          if (batch.length > 0 && (batchBytes + base64.length > BATCH_BYTES || batch.length >= BATCH_FILES)) {
+            if (!(await flush())) break;
+          }
+          batch.push({ name: file.name, base64 });
+          batchBytes += base64.length;
+          done++;
+        }
+        await flush();
+      } finally {
+        setBusy(null);
+        if (outcomes.length) setReport({ source: 'files', outcomes });
+        changed();
+      }
+    },
+    [changed],
+  );
+
+  const importSamples = useCallback(async () => {
+    setError(null);
+    setReport(null);
+    setBusy('Importing the sample articles…');
+    const result = await call('library.importSamples', {});
+    setBusy(null);
+    if (result.ok) setReport({ source: 'samples', outcomes: result.value });
+    else setError(result.error.message);
+    changed();
+  }, [changed]);
+
+  const dismiss = useCallback(() => {
+    setReport(null);
+    setError(null);
+  }, []);
+
+  return { busy, report, error, importFiles, importSamples, dismiss };
+}

@@ -1,0 +1,213 @@
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import type { Claim, Highlight } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { useDataVersion } from '../../app/data-version';
+import { ErrorNote, Loading } from '../../app/ui';
+import { ArticleEditor, type ArticleEditorHandle, type TextRange } from '../../editor/ArticleEditor';
+import { useChronologyDetails, useEventsByClaim } from '../chronology/use-chronologies';
+import { ArticleHeader } from './ArticleHeader';
+import { HighlightPanel } from './HighlightPanel';
+
+interface Props {
+  articleId: number;
+  /** Highlight or claim to bring into view on arrival (from a link). */
+  focusHighlightId?: number;
+  focusClaimId?: number;
+}
+
+interface PendingSelection {
+  range: TextRange;
+  top: number;
+  left: number;
+  below: boolean;
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function byReadingOrder(a: Highlight, b: Highlight) {
+  return a.start - b.start || a.end - b.end || a.id - b.id;
+}
+
+export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props) {
+  const { changed } = useDataVersion();
+  const article = useQuery('reader.getArticle', { id: articleId });
+  const highlightsQuery = useQuery('annotations.listHighlights', { articleId });
+  const claimsQuery = useQuery('claims.list', { articleId });
+  const { details: chronologies, error: chronologyError } = useChronologyDetails();
+  const eventsByClaim = useEventsByClaim(chronologies);
+
+  const editorRef = useRef<ArticleEditorHandle>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<PendingSelection | null>(null);
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const highlights = useMemo(() => [...(highlightsQuery.data ?? [])].sort(byReadingOrder), [highlightsQuery.data]);
+  const claimsByHighlight = useMemo(() => {
+    const map = new Map<number, Claim[]>();
+    for (const claim of claimsQuery.data ?? []) {
+      const list = map.get(claim.highlightId) ?? [];
+      list.push(claim);
+      map.set(claim.highlightId, list);
+    }
+    return map;
+  }, [claimsQuery.data]);
+
+  const focusId = focusHighlightId ?? claimsQuery.data?.find((c) => c.id === focusClaimId)?.highlightId ?? null;
+  const activeId = chosenId ?? focusId;
+
+  // Bring a linked highlight into view once, when the article has loaded.
+  const scrolledTo = useRef<number | null>(null);
+  const articleLoaded = article.data !== undefined;
+  useEffect(() => {
+    if (focusId === null || !articleLoaded || scrolledTo.current === focusId) return;
+    if (!highlights.some((h) => h.id === focusId)) return;
+    scrolledTo.current = focusId;
+    requestAnimationFrame(() => editorRef.current?.scrollToHighlight(focusId));
+  }, [focusId, articleLoaded, highlights]);
+
+  const readPending = useEffectEvent(() => {
+    const info = editorRef.current?.readSelection() ?? null;
+    const wrap = wrapRef.current;
+    if (!info || !wrap) {
+      setPending(null);
+      return;
+    }
+    const box = wrap.getBoundingClientRect();
+    const top = info.rect.top - box.top;
+    const below = info.rect.top < 64;
+    setPending({
+      range: info.range,
+      top: below ? info.rect.bottom - box.top + 8 : top - 8,
+      left: Math.min(Math.max(info.rect.left + info.rect.width / 2 - box.left, 48), box.width - 48),
+      below,
+    });
+  });
+
+  async function createHighlight(range: TextRange) {
+    setPending(null);
+    setError(null);
+    setSaving(true);
+    const result = await call('annotations.createHighlight', { articleId, start: range.start, end: range.end });
+    setSaving(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    window.getSelection()?.removeAllRanges();
+    setChosenId(result.value.id);
+    changed();
+  }
+
+  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    if (e.key !== 'h' && e.key !== 'H') return;
+    if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+    const info = editorRef.current?.readSelection();
+    if (!info) return;
+    e.preventDefault();
+    void createHighlight(info.range);
+  });
+
+  useEffect(() => {
+    const onMouseUp = () => requestAnimationFrame(() => readPending());
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key !== 'h' && e.key !== 'H' && !isTypingTarget(e.target)) readPending();
+    };
+    const onSelectionChange = () => {
+      const s = window.getSelection();
+      if (!s || s.isCollapsed) setPending(null);
+    };
+    const onKey = (e: KeyboardEvent) => onKeyDown(e);
+    document.addEventListener('mouseup', onMouseUp);
+    document.addEventListener('keyup', onKeyUp);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => {
+      document.removeEventListener('mouseup', onMouseUp);
+      document.removeEventListener('keyup', onKeyUp);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('selectionchange', onSelectionChange);
+    };
+  }, []);
+
+  function select(id: number) {
+    setChosenId(id);
+    editorRef.current?.scrollToHighlight(id);
+  }
+
+  function onHighlightClick(id: number) {
+    setChosenId(id);
+    document.querySelector(`[data-highlight-card="${id}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }
+
+  if (article.error) {
+    return (
+      <div className="view">
+        <nav className="crumbs">
+          <a href="#/library">← Library</a>
+        </nav>
+        <ErrorNote>{article.error.message}</ErrorNote>
+      </div>
+    );
+  }
+  if (!article.data) return <Loading label="Opening the article…" />;
+
+  return (
+    <div className="reader-view">
+      <div className="reader-main">
+        <nav className="crumbs" aria-label="Breadcrumb">
+          <a href="#/library">← Library</a>
+        </nav>
+        <ArticleHeader article={article.data} />
+        <ErrorNote>{error}</ErrorNote>
+        <div className="article-wrap" ref={wrapRef}>
+          <ArticleEditor
+            key={article.data.id}
+            ref={editorRef}
+            content={article.data.content}
+            highlights={highlights}
+            activeId={activeId}
+            onHighlightClick={onHighlightClick}
+          />
+          {pending && (
+            <div
+              className={`selection-bubble${pending.below ? ' is-below' : ''}`}
+              style={{ top: pending.top, left: pending.left }}
+              role="toolbar"
+              aria-label="Selection"
+            >
+              <button
+                type="button"
+                className="bubble-button"
+                disabled={saving}
+                // Keep the text selected while the button is pressed.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void createHighlight(pending.range)}
+              >
+                <span className="bubble-swatch" aria-hidden="true" />
+                Highlight
+                <kbd aria-hidden="true">H</kbd>
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+      <aside className="reader-side" aria-label="Highlights and claims">
+        <ErrorNote>{highlightsQuery.error?.message ?? claimsQuery.error?.message ?? chronologyError}</ErrorNote>
+        <HighlightPanel
+          highlights={highlights}
+          claimsByHighlight={claimsByHighlight}
+          eventsByClaim={eventsByClaim}
+          chronologies={chronologies}
+          activeId={activeId}
+          onSelect={select}
+        />
+      </aside>
+    </div>
+  );
+}

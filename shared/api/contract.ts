@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  ChronologyDetail,
+  ChronologyEvent,
+  ChronologySummary,
+  Claim,
+  Highlight,
+  ImportOutcome,
+  PdfFile,
+  ProjectInfo,
+} from './types';
+
+// The one API table. Each method has a zod schema for its input (checked at
+// the boundary before any handler runs) and a phantom output type. The IPC
+// binding, the preload bridge, the HTTP server and the renderer's client are
+// all generated from this table, so a method is never written twice.
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Type-level only: never read at run time. */
+  output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+}
+
+const id = z.number().int().positive();
+const none = z.object({}).strict();
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
+
+export const MAX_UPLOAD_FILES = 1000;
+
+const library = {
+  'library.list': method<ArticleSummary[]>()(none),
+  'library.importFiles': method<ImportOutcome[]>()(
+    z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(4096), base64: z.string() }))
+        .min(1)
+        .max(MAX_UPLOAD_FILES),
+    }),
+  ),
+  /** Imports the five sample articles shipped in resources/samples. */
+  'library.importSamples': method<ImportOutcome[]>()(none),
+};
+
+const reader = {
+  'reader.getArticle': method<ArticleDetail>()(z.object({ id })),
+};
+
+const annotations = {
+  'annotations.listHighlights': method<Highlight[]>()(z.object({ articleId: id })),
+  'annotations.createHighlight': method<Highlight>()(
+    z.object({
+      articleId: id,
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      color: z.enum(HIGHLIGHT_COLORS).default('yellow'),
+    }),
+  ),
+  'annotations.deleteHighlight': method<{ deleted: number }>()(z.object({ id })),
+};
+
+const claims = {
+  'claims.list': method<Claim[]>()(z.object({ articleId: id.optional() })),
+  'claims.create': method<Claim>()(
+    z.object({ highlightId: id, statement: z.string().trim().min(1, 'A claim needs a statement.').max(2000) }),
+  ),
+};
+
+const chronology = {
+  'chronology.list': method<ChronologySummary[]>()(none),
+  'chronology.create': method<ChronologySummary>()(
+    z.object({ name: z.string().trim().min(1, 'A chronology needs a name.').max(200) }),
+  ),
+  'chronology.get': method<ChronologyDetail>()(z.object({ id })),
+  'events.create': method<ChronologyEvent>()(
+    z.object({
+      chronologyId: id,
+      title: z.string().trim().min(1, 'An event needs a title.').max(500),
+      date: z.string().trim().min(1, 'An event needs a date.').max(100),
+      description: z.string().max(20_000).default(''),
+      claimIds: z.array(id).max(500).default([]),
+    }),
+  ),
+  'events.linkClaim': method<ChronologyEvent>()(
+    z.object({ eventId: id, claimId: id, stance: z.enum(['supports', 'disputes']).default('supports') }),
+  ),
+};
+
+const exporting = {
+  'export.chronologyPdf': method<PdfFile>()(z.object({ chronologyId: id })),
+};
+
+const project = {
+  'project.info': method<ProjectInfo>()(none),
+};
+
+export const contract = {
+  ...project,
+  ...library,
+  ...reader,
+  ...annotations,
+  ...claims,
+  ...chronology,
+  ...exporting,
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (defaults not yet applied). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = NonNullable<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Prefix of every IPC channel, so main can allow-list them (as VS Code does). */
+export const IPC_PREFIX = 'annalist:';
+
+/** The bridge the preload script puts on window.annalist. */
+export type AnnalistBridge = {
+  [M in Method]: (input: Input<M>) => Promise<import('./result').Result<Output<M>>>;
+};

@@ -1,0 +1,112 @@
+import type { ContentDoc } from '../content/doc';
+
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  /** True when the file gave no title and Annalist made one from the text. */
+  titleInferred: boolean;
+  outlet: string | null;
+  author: string | null;
+  /** YYYY-MM-DD, or null when the article gives no date. */
+  publishedAt: string | null;
+  url: string | null;
+  tags: string[];
+  sha256: string;
+  sourcePath: string;
+  wordCount: number;
+  importedAt: string;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  /** Full publication timestamp as the source gave it, when it had a time. */
+  publishedAtFull: string | null;
+  section: string | null;
+  content: ContentDoc;
+  /** The canonical plain text; highlight offsets are UTF-16 code units of it. */
+  text: string;
+  /** Where each metadata field came from (front matter, first line, ...). */
+  fieldSources: Record<string, string>;
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+export interface ImportOutcome {
+  path: string;
+  status: ImportStatus;
+  articleId?: number;
+  title?: string;
+  error?: string;
+}
+
+export interface Highlight {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  color: string;
+  createdAt: string;
+}
+
+export interface Claim {
+  id: number;
+  statement: string;
+  highlightId: number;
+  articleId: number;
+  quote: string;
+  createdAt: string;
+}
+
+export type Stance = 'supports' | 'disputes';
+
+export interface EvidenceCitation {
+  claimId: number;
+  statement: string;
+  stance: Stance;
+  quote: string;
+  articleId: number;
+  articleTitle: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  sha256: string;
+}
+
+export interface ChronologyEvent {
+  id: number;
+  chronologyId: number;
+  title: string;
+  /** EDTF (ISO 8601-2) date string, e.g. 2025-12-31, 2025-12, 2025-12~. */
+  date: string;
+  /** The date in words, e.g. "31 December 2025". */
+  dateLabel: string;
+  description: string;
+  evidence: EvidenceCitation[];
+  createdAt: string;
+}
+
+export interface ChronologySummary {
+  id: number;
+  name: string;
+  eventCount: number;
+  createdAt: string;
+}
+
+export interface ChronologyDetail extends ChronologySummary {
+  /** Events in date order, earliest first. */
+  events: ChronologyEvent[];
+}
+
+export interface ProjectInfo {
+  path: string;
+  articleCount: number;
+  /** Which shell the UI runs in: the Electron app or a browser. */
+  transport: 'ipc' | 'http';
+}
+
+export interface PdfFile {
+  fileName: string;
+  /** The PDF's bytes, base64-encoded so both transports carry them as JSON. */
+  base64: string;
+}

@@ -1,0 +1,240 @@
+// The whole research loop in a real Chromium, as a researcher does it: import
+// files, open an article, drag-select a passage, highlight it, make it a
+// claim, put the claim in a chronology event, open the chronology and export
+// it to PDF. Browser mode (`annalist serve`) against a real project file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../electron/server/http-server';
+import { SEEDS_DIR } from '../support/temp-project';
+
+const SHOTS_DIR = process.env.ANNALIST_SHOTS_DIR ?? '/tmp/annalist-shots';
+const ARTICLE_TITLE = 'Latest: Maduro says Venezuela open to US talks on drug trafficking';
+const PASSAGE = 'two boats alleged to be carrying drugs were struck, killing five people on board';
+const CLAIM = 'The US military said five people were killed on Wednesday';
+const EVENT_TITLE = 'US strike kills five on two boats';
+
+function onPath(names: string[]): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of names) {
+      const candidate = join(dir, name);
+      if (dir && existsSync(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+const CHROMIUM = process.env.ANNALIST_CHROMIUM ?? onPath(['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']);
+const PDFTOTEXT = onPath(['pdftotext']);
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+// Run inside the page (as text: the node tsconfig has no DOM types). Finds
+// `wanted` in the article's text nodes, scrolls it into view and returns
+// points just inside its first and last characters, from DOM Ranges.
+const CHARACTER_POINTS = String.raw`(wanted) => {
+  const root = document.querySelector('.ProseMirror');
+  if (!root) throw new Error('no article on the page');
+  const nodes = [];
+  let all = '';
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push({ node: n, start: all.length });
+    all += n.data;
+  }
+  const at = all.indexOf(wanted);
+  if (at < 0) throw new Error('the article does not contain ' + JSON.stringify(wanted));
+  const locate = (offset) => {
+    const hit = [...nodes].reverse().find((x) => x.start <= offset);
+    return { node: hit.node, offset: offset - hit.start };
+  };
+  const first = locate(at);
+  const last = locate(at + wanted.length - 1);
+  first.node.parentElement.scrollIntoView({ block: 'center' });
+  const charRect = (p) => {
+    const r = document.createRange();
+    r.setStart(p.node, p.offset);
+    r.setEnd(p.node, p.offset + 1);
+    return r.getBoundingClientRect();
+  };
+  const a = charRect(first);
+  const b = charRect(last);
+  return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+}`;
+
+describe('research loop in a real browser', () => {
+  let dir: string;
+  let server: RunningServer;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!CHROMIUM) {
+      throw new Error(
+        'The end-to-end test needs Chromium and found none on PATH (chromium, chromium-browser, google-chrome). ' +
+          'Install it with `apt-get install -y chromium poppler-utils`, or set ANNALIST_CHROMIUM to its path.',
+      );
+    }
+    if (!PDFTOTEXT) {
+      throw new Error('The end-to-end test needs pdftotext to read the exported PDF. Install it with `apt-get install -y poppler-utils`.');
+    }
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    dir = await mkdtemp(join(tmpdir(), 'annalist-e2e-'));
+    server = await startServer({ projectPath: join(dir, 'e2e.annalist'), port: 0 });
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      acceptDownloads: true,
+      viewport: { width: 1400, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`console error: ${msg.text()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function shot(name: string) {
+    await page.screenshot({ path: join(SHOTS_DIR, name) });
+  }
+
+  /** Drags the real mouse from the first to the last character of `text` in the article. */
+  async function dragSelect(text: string) {
+    const points = (await page.evaluate(`(${CHARACTER_POINTS})(${JSON.stringify(text)})`)) as {
+      x1: number;
+      y1: number;
+      x2: number;
+      y2: number;
+    };
+    await page.mouse.move(points.x1, points.y1);
+    await page.mouse.down();
+    await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 8 });
+    await page.mouse.move(points.x2, points.y2, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  it('goes from article files to a sourced chronology in PDF', { timeout: 180_000 }, async () => {
+    // Open the printed URL: the token is taken out of the address bar.
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Library' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+
+    // An empty project offers the samples and the import button.
+    await page.getByRole('button', { name: 'Start with the sample project' }).waitFor();
+    await shot('library-empty.png');
+
+    // Import the five seed files through the file input.
+    const seeds = readdirSync(SEEDS_DIR)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .map((name) => join(SEEDS_DIR, name));
+    expect(seeds).toHaveLength(5);
+    await page.locator('input[type=file]').setInputFiles(seeds);
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(squash(await report.innerText())).toContain('5 articles imported');
+    const rows = page.locator('.article-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => page.locator('.nav-link').first().innerText()).toMatch(/Library\s*5/);
+    await shot('library.png');
+
+    // Open article 003 in the reader.
+    await page.getByRole('link', { name: ARTICLE_TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: ARTICLE_TITLE }).waitFor();
+    await page.locator('.ProseMirror', { hasText: PASSAGE }).waitFor();
+
+    // Select the passage with a real mouse drag, then highlight it.
+    await dragSelect(PASSAGE);
+    expect(await page.evaluate('window.getSelection().toString()')).toBe(PASSAGE);
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const card = page.locator('.highlight-card');
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
+    expect(squash(await card.locator('q').innerText())).toBe(PASSAGE);
+    // The highlight is a decoration over the unchanged article text.
+    const decorated = await page.evaluate(
+      `[...document.querySelectorAll('.ProseMirror [data-highlight-id]')].map((el) => el.textContent).join('')`,
+    );
+    expect(decorated).toBe(PASSAGE);
+    await page.mouse.move(5, 5);
+    await shot('reader-highlight.png');
+
+    // Make the passage a claim (the form submits on Enter).
+    await card.getByRole('button', { name: 'Make claim' }).click();
+    await card.getByLabel('Claim statement').fill(CLAIM);
+    await card.getByLabel('Claim statement').press('Enter');
+    const claimCard = card.locator('.claim-card', { hasText: CLAIM });
+    await claimCard.waitFor();
+
+    // Put the claim into a new event of a new chronology. A date the back end
+    // cannot read shows its sentence; a valid one reads back in words.
+    await claimCard.getByRole('button', { name: 'Add to chronology event' }).click();
+    const form = claimCard.getByRole('form', { name: 'Add to chronology event' });
+    expect(await form.getByLabel('New chronology').inputValue()).toBe('Chronology');
+    await form.getByLabel('Event title').fill(EVENT_TITLE);
+    await form.getByLabel('Date', { exact: true }).fill('31/12/2025');
+    await form.getByRole('button', { name: 'Add event' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').innerText()).toContain('is not a date Annalist understands');
+    await form.getByLabel('Date', { exact: true }).fill('2025-12-31');
+    expect(squash(await form.locator('.date-reads').innerText())).toBe('Reads as 31 December 2025');
+    await form.getByLabel(/^Description/).fill('The latest of more than 30 US strikes on vessels since 2 September.');
+    await form.getByLabel('Event title').press('Enter');
+    await claimCard.locator('.claim-events', { hasText: EVENT_TITLE }).waitFor();
+    expect(squash(await claimCard.locator('.claim-events').innerText())).toContain('31 December 2025');
+    await shot('reader-claim-event.png');
+
+    // The chronology shows the event with its one piece of evidence.
+    await page.getByRole('link', { name: /^Chronology/ }).click();
+    const event = page.getByTestId('chronology-event');
+    await expect.poll(() => event.count(), { timeout: 10_000 }).toBe(1);
+    expect(await event.locator('.event-title').innerText()).toBe(EVENT_TITLE);
+    expect(await event.locator('.event-date-label').innerText()).toBe('31 December 2025');
+    expect(await event.locator('.event-edtf').innerText()).toBe('2025-12-31');
+    expect(await event.getByTestId('evidence-count').innerText()).toBe('1 source of evidence');
+    await event.getByRole('button', { name: /source of evidence/ }).click();
+    const evidence = event.locator('.evidence');
+    await evidence.waitFor();
+    expect(squash(await evidence.locator('.evidence-quote').innerText())).toContain(PASSAGE);
+    expect(squash(await evidence.innerText())).toContain(CLAIM);
+    expect(squash(await evidence.innerText())).toContain(ARTICLE_TITLE);
+    await shot('chronology.png');
+
+    // Export to PDF: a real download, read back with pdftotext.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Export PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdfPath = join(dir, download.suggestedFilename());
+    await download.saveAs(pdfPath);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = squash(execFileSync(PDFTOTEXT!, [pdfPath, '-'], { encoding: 'utf8' }));
+    expect(text).toContain(EVENT_TITLE);
+    expect(text).toContain('31 December 2025');
+    expect(text).toContain(PASSAGE);
+    await page.getByText(`Saved ${download.suggestedFilename()}`).waitFor();
+    await shot('chronology-exported.png');
+
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Database } from '../../electron/backend/db/connection';
+import { migrate, schemaVersion } from '../../electron/backend/db/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
+import { openProject } from '../../electron/backend/project/open-project';
+import { tempDir } from '../support/temp-project';
+
+// Each migration is tested on a real SQLite file, as Signal Desktop does.
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function freshFile(): Promise<string> {
+  const t = await tempDir();
+  cleanup = t.cleanup;
+  return join(t.dir, 'p.annalist');
+}
+
+async function tableNames(db: Database): Promise<string[]> {
+  const rows = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name");
+  return rows.map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('0001 creates the schema and sets user_version 1', async () => {
+    const db = await Database.open(await freshFile());
+    await migrate(db, migrations.slice(0, 1));
+    expect(await schemaVersion(db)).toBe(1);
+    const tables = await tableNames(db);
+    for (const t of ['articles', 'originals', 'article_texts', 'article_tags', 'article_search', 'highlights', 'claims', 'claim_evidence', 'chronologies', 'events', 'event_evidence']) {
+      expect(tables).toContain(t);
+    }
+    await db.close();
+  });
+
+  it('replays all migrations on an empty file and is idempotent on reopen', async () => {
+    const path = await freshFile();
+    const db = await openProject(path);
+    expect(await schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    await db.close();
+    const again = await openProject(path);
+    expect(await schemaVersion(again)).toBe(LATEST_SCHEMA_VERSION);
+    await again.close();
+  });
+
+  it('opens projects with WAL, foreign keys and synchronous=FULL', async () => {
+    const db = await openProject(await freshFile());
+    expect((await db.get<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode).toBe('wal');
+    expect((await db.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))?.foreign_keys).toBe(1);
+    expect((await db.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous).toBe(2);
+    await db.close();
+  });
+
+  it('refuses a project written by a newer Annalist, with a sentence, and leaves it alone', async () => {
+    const path = await freshFile();
+    const db = await openProject(path);
+    await db.withWriter((w) => w.exec(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 1}`));
+    await db.close();
+    await expect(openProject(path)).rejects.toThrow(/newer version of Annalist .*Update Annalist/);
+    const raw = await Database.open(path);
+    expect(await schemaVersion(raw)).toBe(LATEST_SCHEMA_VERSION + 1);
+    await raw.close();
+  });
+
+  it('refuses a file that is not a SQLite database', async () => {
+    const path = await freshFile();
+    await writeFile(path, 'this is a text file, not a project');
+    await expect(openProject(path)).rejects.toThrow(/is not an Annalist project/);
+  });
+
+  it('refuses a SQLite database made by another program', async () => {
+    const path = await freshFile();
+    const other = await Database.open(path);
+    await other.withWriter((w) => w.exec('CREATE TABLE t (x); PRAGMA user_version = 7'));
+    await other.close();
+    await expect(openProject(path)).rejects.toThrow(/made by another program/);
+  });
+
+  it('rolls a failing migration back completely', async () => {
+    const db = await Database.open(await freshFile());
+    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' }];
+    await expect(migrate(db, broken)).rejects.toThrow();
+    expect(await schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(await tableNames(db)).not.toContain('half');
+    await db.close();
+  });
+});

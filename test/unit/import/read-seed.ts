@@ -1,0 +1,27 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ParsedArticle } from '../../../electron/backend/import/article-reader';
+import { readerFor } from '../../../electron/backend/import/readers';
+
+// Test helpers: read a seed article, or an in-memory file, through the
+// reader Annalist would choose for its name.
+
+export const SAMPLES_DIR = fileURLToPath(new URL('../../../resources/samples/', import.meta.url));
+
+export function seedPath(prefix: string): string {
+  const name = readdirSync(SAMPLES_DIR).find((n) => n.startsWith(prefix));
+  if (!name) throw new Error(`no seed ${prefix}`);
+  return SAMPLES_DIR + name;
+}
+
+export function readSeed(prefix: string): ParsedArticle {
+  const path = seedPath(prefix);
+  return readerFor(path)!.read({ path, bytes: readFileSync(path) });
+}
+
+export function readAs(name: string, content: string | Uint8Array): ParsedArticle {
+  const reader = readerFor(name);
+  if (!reader) throw new Error(`no reader for ${name}`);
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return reader.read({ path: name, bytes });
+}
