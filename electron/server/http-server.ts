@@ -172,7 +172,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (err) {
     await db.close();
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `Port ${options.port} is already in use; choose another with --port.` : (err as Error).message);
+    throw new Error(code === 'EADDRINUSE' ? `Port ${options.port} is already in use; choose another with --port.` : (err as Error).message, {
+      cause: err,
+    });
   }
   port = (server.address() as AddressInfo).port;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result } from './result';
 import type {
   ArticleDetail,
   ArticleSummary,
@@ -128,5 +129,5 @@ export const IPC_PREFIX = 'annalist:';
 
 /** The bridge the preload script puts on window.annalist. */
 export type AnnalistBridge = {
-  [M in Method]: (input: Input<M>) => Promise<import('./result').Result<Output<M>>>;
+  [M in Method]: (input: Input<M>) => Promise<Result<Output<M>>>;
 };

@@ -49,7 +49,32 @@ export function canonicalText(doc: ContentDoc): CanonicalText {
   return { text, blocks };
 }
 
-/** Words as a reader counts them: runs of letters or digits. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Words as a reader counts them: a letter or digit followed by letters,
+ * digits, apostrophes and hyphens ("Maduro’s", "non-international" are one
+ * word each). A character loop with an ASCII fast path: a Unicode-class
+ * regular expression over every article was a tenth of import time.
+ */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let wordChar: boolean;
+    if (c < 128) wordChar = isAsciiAlnum(c) || (inWord && (c === 39 || c === 45));
+    else if (inWord && c === 0x2019) wordChar = true;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      wordChar = LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+      i += 1;
+    } else wordChar = LETTER_OR_DIGIT.test(text[i]!);
+    if (wordChar && !inWord) count += 1;
+    inWord = wordChar;
+  }
+  return count;
 }

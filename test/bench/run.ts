@@ -10,6 +10,7 @@ import { generateArticle } from './generated-articles';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -80,10 +81,20 @@ async function main() {
   const articles = await writeCorpus(corpus);
   const files = (await readdir(corpus)).length;
 
-  const floorSeconds = await rawInsert(join(WORK, 'floor.sqlite'), articles);
-  const rssBefore = process.memoryUsage().rss;
-  peakRss = rssBefore;
-  const importSeconds = await annalistImport(join(WORK, 'bench.annalist'), corpus);
+  // Best of three for both, alternating, so a busy moment on a shared
+  // machine does not decide the ratio.
+  const floorRuns: number[] = [];
+  const importRuns: number[] = [];
+  let rssBefore = 0;
+  for (let run = 0; run < RUNS; run++) {
+    floorRuns.push(await rawInsert(join(WORK, 'floor.sqlite'), articles));
+    rssBefore = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rssBefore);
+    importRuns.push(await annalistImport(join(WORK, 'bench.annalist'), corpus));
+  }
+  const floorSeconds = Math.min(...floorRuns);
+  const importSeconds = Math.min(...importRuns);
+  console.log(`runs (s): annalist ${importRuns.map((s) => s.toFixed(2)).join(', ')}; floor ${floorRuns.map((s) => s.toFixed(2)).join(', ')}`);
 
   const rate = files / importSeconds;
   const floorRate = files / floorSeconds;
@@ -97,8 +108,8 @@ async function main() {
     `${ratio.toFixed(2)}×`,
     `within 3× of the floor: ${ratio <= 3 ? 'met' : 'NOT met'}`,
   );
-  row('  elapsed (s)', importSeconds.toFixed(2), floorSeconds.toFixed(2), '', 'floor = raw sqlite3 INSERT + FTS5, one transaction');
-  row('  peak RSS during import (MB)', (peakRss / 1e6).toFixed(0), (rssBefore / 1e6).toFixed(0), '', 'floor column = RSS before the import');
+  row('  elapsed, best of runs (s)', importSeconds.toFixed(2), floorSeconds.toFixed(2), '', 'floor = raw sqlite3 INSERT + FTS5, one transaction');
+  row('  peak RSS of the process (MB)', (peakRss / 1e6).toFixed(0), (rssBefore / 1e6).toFixed(0), '', 'floor column = RSS before the last import');
   clearInterval(sampler);
   await rm(WORK, { recursive: true, force: true });
   process.exitCode = ratio <= 3 ? 0 : 1;

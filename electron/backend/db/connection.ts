@@ -21,7 +21,9 @@ export interface WriteDb extends ReadDb {
 
 export class Database implements ReadDb {
   private queue: Promise<unknown> = Promise.resolve();
-  private savepointSeq = 0;
+  // Writes repeat the same few statements thousands of times during an
+  // import; preparing each once saves most of the per-row cost.
+  private readonly prepared = new Map<string, sqlite3.Statement>();
 
   private constructor(
     private readonly raw: sqlite3.Database,
@@ -49,9 +51,18 @@ export class Database implements ReadDb {
     });
   }
 
+  private statement(sql: string): sqlite3.Statement {
+    let stmt = this.prepared.get(sql);
+    if (!stmt) {
+      stmt = this.raw.prepare(sql);
+      this.prepared.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   private run(sql: string, params: Params = []): Promise<{ lastID: number; changes: number }> {
     return new Promise((resolve, reject) => {
-      this.raw.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+      this.statement(sql).run(params, function (this: sqlite3.RunResult, err: Error | null) {
         if (err) reject(err);
         else resolve({ lastID: this.lastID, changes: this.changes });
       });
@@ -102,35 +113,12 @@ export class Database implements ReadDb {
   }
 
   close(): Promise<void> {
-    return this.queue.then(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          this.raw.close((err) => (err ? reject(err) : resolve()));
-        }),
-    );
-  }
-
-  /** A name for a SAVEPOINT unique on this connection. */
-  nextSavepoint(): string {
-    this.savepointSeq += 1;
-    return `sp${this.savepointSeq}`;
-  }
-}
-
-/**
- * Runs fn inside a SAVEPOINT of the current transaction: if it throws, only
- * its own writes are undone. Lets a batch of imports share one commit (one
- * fsync) while each file stays all-or-nothing.
- */
-export async function inSavepoint<T>(db: WriteDb, name: string, fn: () => Promise<T>): Promise<T> {
-  await db.exec(`SAVEPOINT ${name}`);
-  try {
-    const value = await fn();
-    await db.exec(`RELEASE ${name}`);
-    return value;
-  } catch (err) {
-    await db.exec(`ROLLBACK TO ${name}`);
-    await db.exec(`RELEASE ${name}`);
-    throw err;
+    return this.queue.then(async () => {
+      for (const stmt of this.prepared.values()) await new Promise<void>((resolve) => stmt.finalize(() => resolve()));
+      this.prepared.clear();
+      await new Promise<void>((resolve, reject) => {
+        this.raw.close((err) => (err ? reject(err) : resolve()));
+      });
+    });
   }
 }

@@ -2,7 +2,6 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
 import { UserError } from '../../../shared/api/result';
 import type { PdfRenderer } from './pdf-renderer';
@@ -172,6 +171,9 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     if (!executablePath) throw new UserError('pdf_unavailable', NOT_FOUND_MESSAGE);
     const profileDir = await mkdtemp(join(this.options.tempDir ?? tmpdir(), 'annalist-chromium-'));
     try {
+      // Loaded on first use: playwright-core takes most of a second to load,
+      // and every CLI command but export would pay for it.
+      const { chromium } = await import('playwright-core');
       const context = await chromium.launchPersistentContext(profileDir, {
         executablePath,
         headless: true,

@@ -77,10 +77,9 @@ function firstWord(line: string): string {
   return line.split(' ', 1)[0] ?? '';
 }
 
-function joinWrapped(before: string, after: string): string {
-  // "well-" + "known": a hyphen at the break stays, without a space.
-  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before + after;
-  return `${before} ${after}`;
+/** "well-" + "known": a hyphen at a line break belongs to the word, so no space goes in. */
+function isHyphenBreak(before: string, after: string): boolean {
+  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after);
 }
 
 /**
@@ -91,24 +90,28 @@ function joinWrapped(before: string, after: string): string {
  */
 function unwrap(group: string[], width: number, paragraphsAreBlankLineSeparated: boolean): Unit[] {
   const units: Unit[] = [];
-  let current: Unit | null = null;
+  // The unit being built and its text so far, in pieces (joined once, so long paragraphs stay linear).
+  let current: { unit: Unit; pieces: string[] } | null = null;
+  const flush = () => {
+    if (current) units.push({ ...current.unit, text: current.pieces.join('') });
+  };
   group.forEach((line, i) => {
     const unit = unitOf(line);
     const prev = group[i - 1];
-    const hyphenated = prev !== undefined && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(line);
+    const hyphenated = prev !== undefined && isHyphenBreak(prev, line);
     const endedEarly =
       prev !== undefined &&
       !hyphenated &&
       (prev.length <= 0.6 * width ||
         (!paragraphsAreBlankLineSeparated && SENTENCE_END.test(prev) && prev.length + 1 + firstWord(line).length <= width));
     if (!current || unit.kind !== 'text' || endedEarly) {
-      if (current) units.push(current);
-      current = unit;
+      flush();
+      current = { unit, pieces: [unit.text] };
     } else {
-      current.text = joinWrapped(current.text, line);
+      current.pieces.push(hyphenated ? line : ` ${line}`);
     }
   });
-  if (current) units.push(current);
+  flush();
   return units;
 }
 

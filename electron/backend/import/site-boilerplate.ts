@@ -55,6 +55,7 @@ const MAX_CHARS = 250;
 
 /** Whether a block's text is page furniture (short, and matching a known pattern). */
 export function isSiteBoilerplate(text: string): boolean {
+  if (text.length > MAX_CHARS + 20) return false;
   const t = text
     .trim()
     .replace(/^[-*•◦▪‣·]\s*/u, '')

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { ImportOutcome } from '../../../shared/api/types';
 import { canonicalText, wordCount } from '../../../shared/content/canonical-text';
-import { type Database, inSavepoint } from '../db/connection';
-import { findDuplicate, insertArticle } from '../db/repositories/articles';
+import type { Database } from '../db/connection';
+import { findByHashes, indexArticles, insertArticle, nextArticleId } from '../db/repositories/articles';
 import { FileRejected, type ParsedArticle, type SourceFile } from '../import/article-reader';
 import { readerFor, SUPPORTED_EXTENSIONS } from '../import/readers';
 
@@ -77,37 +78,49 @@ function prepare(file: SourceFile): Prepared {
 
 async function store(db: Database, batch: Prepared[], now: () => Date): Promise<ImportOutcome[]> {
   return db.write(async (tx) => {
-    const outcomes: ImportOutcome[] = [];
-    for (const p of batch) {
-      if (p.kind === 'failed') {
-        outcomes.push(p.outcome);
-        continue;
-      }
-      const duplicate = await findDuplicate(tx, p.sha256, p.textSha256);
+    const ready = batch.filter((p) => p.kind === 'ready');
+    const existing = await findByHashes(tx, ready.map((p) => p.sha256), ready.map((p) => p.textSha256));
+    // Same bytes or same text as an article already stored, or earlier in this batch.
+    const known = new Map<string, { id: number; title: string; saving?: Promise<boolean> }>();
+    for (const e of existing) known.set(e.sha256, e).set(e.textSha256, e);
+    let nextId = await nextArticleId(tx);
+    const importedAt = now().toISOString();
+
+    // Each file is one atomic INSERT (a failure undoes that file only) and the
+    // batch shares one commit. The inserts are independent (ids assigned
+    // here), so they are queued together and SQLite runs them back to back.
+    const outcomes = batch.map(async (p): Promise<ImportOutcome> => {
+      if (p.kind === 'failed') return p.outcome;
+      const duplicate = known.get(p.sha256) ?? known.get(p.textSha256);
       if (duplicate) {
-        outcomes.push({ path: p.file.path, status: 'duplicate', articleId: duplicate.id, title: duplicate.title });
-        continue;
+        if ((await duplicate.saving) === false) return failure(p.file.path, 'the same file, given twice, could not be saved');
+        return { path: p.file.path, status: 'duplicate', articleId: duplicate.id, title: duplicate.title };
       }
+      const id = nextId++;
+      const inserting = insertArticle(tx, id, {
+        ...p.parsed,
+        importedAt,
+        original: { sha256: p.sha256, bytes: p.file.bytes, sourcePath: p.file.path, mediaType: p.mediaType },
+        text: p.text,
+        textSha256: p.textSha256,
+        wordCount: wordCount(p.text),
+      });
+      const saving = inserting.then(() => true, () => false);
+      const entry = { id, title: p.parsed.title, saving };
+      known.set(p.sha256, entry).set(p.textSha256, entry);
       try {
-        // A savepoint per file: a failure undoes this file only, while the
-        // batch shares one commit (one fsync) for speed.
-        const id = await inSavepoint(tx, 'import_file', () =>
-          insertArticle(tx, {
-            ...p.parsed,
-            importedAt: now().toISOString(),
-            original: { sha256: p.sha256, bytes: p.file.bytes, sourcePath: p.file.path, mediaType: p.mediaType },
-            content: p.parsed.content,
-            text: p.text,
-            textSha256: p.textSha256,
-            wordCount: wordCount(p.text),
-          }),
-        );
-        outcomes.push({ path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title });
+        await inserting;
+        return { path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title };
       } catch (err) {
-        outcomes.push(failure(p.file.path, `it could not be saved (${(err as Error).message})`));
+        return failure(p.file.path, `it could not be saved (${(err as Error).message})`);
       }
-    }
-    return outcomes;
+    });
+    const settled = await Promise.all(outcomes);
+    await indexArticles(
+      tx,
+      settled.filter((o) => o.status === 'imported').map((o) => o.articleId!),
+    );
+    return settled;
   });
 }
 
@@ -118,15 +131,26 @@ async function importInBatches<T>(
   pathOf: (item: T) => string,
   options: ImportOptions,
 ): Promise<ImportOutcome[]> {
-  const batchSize = options.batchSize ?? 250;
+  const batchSize = options.batchSize ?? 500;
   const now = options.now ?? (() => new Date());
-  const outcomes: ImportOutcome[] = [];
-  for (let i = 0; i < items.length; i += batchSize) {
-    const slice = items.slice(i, i + batchSize);
+  // One file at a time, yielding between files, so that the database's
+  // callbacks for the batch being written are served in between.
+  const loadBatch = async (start: number) => {
     const batch: Prepared[] = [];
-    for (const item of slice) batch.push(await load(item));
+    for (const item of items.slice(start, start + batchSize)) {
+      await new Promise((r) => setImmediate(r));
+      batch.push(await load(item));
+    }
+    return batch;
+  };
+  const outcomes: ImportOutcome[] = [];
+  // Read and parse the next batch while the database writes this one.
+  let next = items.length > 0 ? loadBatch(0) : undefined;
+  for (let i = 0; next; i += batchSize) {
+    const batch = await next;
+    next = i + batchSize < items.length ? loadBatch(i + batchSize) : undefined;
     outcomes.push(...(await store(db, batch, now)));
-    options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(slice[slice.length - 1]!) });
+    options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(items[outcomes.length - 1]!) });
   }
   return outcomes;
 }
@@ -170,13 +194,22 @@ export async function findImportable(paths: string[]): Promise<Found[]> {
   return found;
 }
 
+// Most article files are a few kilobytes: reading those synchronously costs
+// microseconds, where the asynchronous route costs four trips through the
+// thread pool that the database also needs. Big files are read asynchronously.
+const SYNC_READ_LIMIT = 1024 * 1024;
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  return statSync(path).size <= SYNC_READ_LIMIT ? readFileSync(path) : readFile(path);
+}
+
 /** Imports files and folders from disk: what the CLI and the desktop app's "Import" do. */
 export async function importPaths(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
   const found = await findImportable(paths);
   const load = async (item: Found): Promise<Prepared> => {
     if (item.kind === 'failed') return item;
     try {
-      return prepare({ path: item.path, bytes: await readFile(item.path) });
+      return prepare({ path: item.path, bytes: await readBytes(item.path) });
     } catch (err) {
       return { kind: 'failed', outcome: failure(item.path, fsReason(err)) };
     }

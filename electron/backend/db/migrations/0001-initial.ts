@@ -52,8 +52,44 @@ CREATE TABLE article_tags (
   PRIMARY KEY (article_id, tag)
 ) WITHOUT ROWID;
 
--- rowid = articles.id; holds the current text version.
+-- rowid = articles.id; holds the current text version. New texts are
+-- indexed per import batch (repositories/articles.ts indexArticles): one
+-- statement per batch instead of an FTS flush per file. Renames and
+-- deletions follow by trigger.
 CREATE VIRTUAL TABLE article_search USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER article_search_on_title AFTER UPDATE OF title ON articles BEGIN
+  UPDATE article_search SET title = new.title WHERE rowid = new.id;
+END;
+CREATE TRIGGER article_search_on_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM article_search WHERE rowid = old.id;
+END;
+
+-- Importing an article is one INSERT into this view: the trigger writes the
+-- article, its original and its first text (and tags) as one statement, so
+-- a failure backs out all of it (SQLite undoes a failed statement whole)
+-- without a savepoint per file.
+CREATE VIEW article_imports AS
+  SELECT a.id, a.title, a.title_inferred, a.subtitle, a.outlet, a.author, a.published_at, a.url,
+         a.section, a.language, a.field_sources, a.imported_at,
+         o.sha256, o.bytes, o.source_path, o.media_type,
+         t.content, t.text, t.text_sha256, t.word_count,
+         (SELECT json_group_array(tag) FROM article_tags WHERE article_id = a.id) AS tags
+    FROM articles a
+    JOIN originals o ON o.article_id = a.id
+    JOIN article_texts t ON t.article_id = a.id AND t.version = 1;
+
+CREATE TRIGGER article_imports_insert INSTEAD OF INSERT ON article_imports BEGIN
+  INSERT INTO articles (id, title, title_inferred, subtitle, outlet, author, published_at, url,
+                        section, language, field_sources, imported_at)
+    VALUES (new.id, new.title, new.title_inferred, new.subtitle, new.outlet, new.author, new.published_at, new.url,
+            new.section, new.language, new.field_sources, new.imported_at);
+  INSERT INTO originals (article_id, sha256, bytes, size, source_path, media_type)
+    VALUES (new.id, new.sha256, new.bytes, length(new.bytes), new.source_path, new.media_type);
+  INSERT INTO article_texts (article_id, version, content, text, text_sha256, word_count, created_at)
+    VALUES (new.id, 1, new.content, new.text, new.text_sha256, new.word_count, new.imported_at);
+  INSERT OR IGNORE INTO article_tags (article_id, tag, position)
+    SELECT new.id, value, key FROM json_each(new.tags);
+END;
 
 CREATE TABLE highlights (
   id INTEGER PRIMARY KEY,

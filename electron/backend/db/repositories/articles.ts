@@ -80,11 +80,20 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-export async function insertArticle(db: WriteDb, a: NewArticle): Promise<number> {
-  const { lastID: id } = await db.run(
-    `INSERT INTO articles (title, title_inferred, subtitle, outlet, author, published_at, url, section, language, field_sources, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+/** The id the next inserted article will get; call inside the write transaction. */
+export async function nextArticleId(db: WriteDb): Promise<number> {
+  return ((await db.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM articles'))?.id ?? 1);
+}
+
+/** Stores an article, its original and its first text as one atomic statement. */
+export async function insertArticle(db: WriteDb, id: number, a: NewArticle): Promise<number> {
+  await db.run(
+    `INSERT INTO article_imports (id, title, title_inferred, subtitle, outlet, author, published_at, url, section,
+                                  language, field_sources, imported_at, sha256, bytes, source_path, media_type,
+                                  content, text, text_sha256, word_count, tags)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
+      id,
       a.title,
       a.titleInferred ? 1 : 0,
       a.subtitle,
@@ -96,35 +105,57 @@ export async function insertArticle(db: WriteDb, a: NewArticle): Promise<number>
       a.language,
       JSON.stringify(a.fieldSources),
       a.importedAt,
+      a.original.sha256,
+      Buffer.from(a.original.bytes.buffer, a.original.bytes.byteOffset, a.original.bytes.byteLength),
+      a.original.sourcePath,
+      a.original.mediaType,
+      JSON.stringify(a.content),
+      a.text,
+      a.textSha256,
+      a.wordCount,
+      JSON.stringify(a.tags),
     ],
   );
-  await db.run(
-    'INSERT INTO originals (article_id, sha256, bytes, size, source_path, media_type) VALUES (?, ?, ?, ?, ?, ?)',
-    [id, a.original.sha256, Buffer.from(a.original.bytes), a.original.bytes.byteLength, a.original.sourcePath, a.original.mediaType],
-  );
-  await db.run(
-    'INSERT INTO article_texts (article_id, version, content, text, text_sha256, word_count, created_at) VALUES (?, 1, ?, ?, ?, ?, ?)',
-    [id, JSON.stringify(a.content), a.text, a.textSha256, a.wordCount, a.importedAt],
-  );
-  for (const [position, tag] of a.tags.entries()) {
-    await db.run('INSERT OR IGNORE INTO article_tags (article_id, tag, position) VALUES (?, ?, ?)', [id, tag, position]);
-  }
-  await db.run('INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)', [id, a.title, a.text]);
   return id;
 }
 
-/** The article already holding these original bytes or this exact text, if any. */
-export async function findDuplicate(
-  db: ReadDb,
-  sha256: string,
-  textSha256: string,
-): Promise<{ id: number; title: string } | undefined> {
-  return db.get<{ id: number; title: string }>(
-    `SELECT a.id, a.title FROM articles a
-      WHERE a.id IN (SELECT article_id FROM originals WHERE sha256 = ?)
-         OR a.id IN (SELECT article_id FROM article_texts WHERE text_sha256 = ?)
-      ORDER BY a.id LIMIT 1`,
-    [sha256, textSha256],
+export interface ExistingArticle {
+  id: number;
+  title: string;
+  sha256: string;
+  textSha256: string;
+}
+
+/**
+ * Articles already holding any of these original-file or text hashes: one
+ * query per import batch instead of one per file.
+ */
+export async function findByHashes(db: ReadDb, sha256s: string[], textSha256s: string[]): Promise<ExistingArticle[]> {
+  if (sha256s.length === 0 && textSha256s.length === 0) return [];
+  const marks = (n: number) => Array(n).fill('?').join(', ');
+  // Two indexed lookups; one OR across both would scan every article.
+  return db.all<ExistingArticle>(
+    `SELECT a.id, a.title, o.sha256, t.text_sha256 AS textSha256
+       FROM originals o JOIN articles a ON a.id = o.article_id JOIN article_texts t ON t.article_id = a.id
+      WHERE o.sha256 IN (${marks(sha256s.length)})
+     UNION
+     SELECT a.id, a.title, o.sha256, t.text_sha256 AS textSha256
+       FROM article_texts t JOIN articles a ON a.id = t.article_id JOIN originals o ON o.article_id = a.id
+      WHERE t.text_sha256 IN (${marks(textSha256s.length)})`,
+    [...sha256s, ...textSha256s],
+  );
+}
+
+/** Puts the current text of these articles into the full-text index. */
+export async function indexArticles(db: WriteDb, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.run(
+    `INSERT OR REPLACE INTO article_search (rowid, title, text)
+     SELECT a.id, a.title, t.text FROM articles a
+       JOIN article_texts t ON t.article_id = a.id
+        AND t.version = (SELECT MAX(version) FROM article_texts WHERE article_id = a.id)
+      WHERE a.id IN (${ids.map(() => '?').join(', ')})`,
+    ids,
   );
 }
 
