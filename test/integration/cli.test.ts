@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SEEDS_DIR, tempDir } from '../support/temp-project';
+import type { BackendContext } from '../../electron/backend/api/backend-context';
+import { dispatch } from '../../electron/backend/api/dispatch';
+import { openProject } from '../../electron/backend/project/open-project';
+import { REPO_ROOT, RESOURCES_DIR, SEEDS_DIR, tempDir } from '../support/temp-project';
 
 // The built `annalist` command as a researcher runs it (npm test builds first).
 const BIN = join(REPO_ROOT, 'bin', 'annalist.js');
@@ -121,6 +124,44 @@ describe('annalist CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('There is no chronology named or numbered “Nope” in this project.');
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+
+  it('exports a chronology to a PDF that quotes and cites its evidence', async () => {
+    // Build the chronology through the contract on the same project file.
+    const db = await openProject(project);
+    const ctx: BackendContext = { db, projectPath: project, resourcesDir: RESOURCES_DIR, pdf: { render: async () => new Uint8Array() }, transport: 'http' };
+    const call = async (method: string, input: unknown) => {
+      const r = await dispatch(ctx, method, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as { id: number; text: string };
+    };
+    const articles = (await call('library.list', {})) as unknown as { id: number; sourcePath: string }[];
+    const a003 = articles.find((a) => a.sourcePath.includes('/003_'))!;
+    const { text } = await call('reader.getArticle', { id: a003.id });
+    const passage = 'On Monday, Trump said the US had carried out a strike on a "dock area"';
+    const start = text.indexOf(passage);
+    const h = await call('annotations.createHighlight', { articleId: a003.id, start, end: start + passage.length });
+    const claim = await call('claims.create', { highlightId: h.id, statement: 'Trump said the US struck a dock area' });
+    const chronology = await call('chronology.create', { name: 'Strikes campaign' });
+    await call('events.create', { chronologyId: chronology.id, title: 'Strike on a dock area', date: '2025-12-29', description: '', claimIds: [claim.id] });
+    await db.close();
+
+    const out = join(dir, 'strikes.pdf');
+    const r = annalist('export', '--chronology', 'Strikes campaign', '--format', 'pdf', '--out', out, '--project', project);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const pdfText = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    if (pdfText.error) throw new Error('pdftotext is missing: apt-get install -y poppler-utils');
+    const flat = pdfText.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('Strike on a dock area');
+    expect(flat).toContain('29 December 2025');
+    expect(flat).toContain('On Monday, Trump said the US had carried out a strike on a "dock area"');
+    expect(flat).toContain('Latest: Maduro says Venezuela open to US talks on drug trafficking');
+    expect(flat).toContain('2 January 2026');
+
+    const byId = annalist('export', '--chronology', String(chronology.id), '--format', 'pdf', '--out', join(dir, 'by-id.pdf'), '--project', project);
+    expect(byId.code).toBe(0);
+    expect(annalist('export', '--chronology', 'Strikes campaign', '--format', 'docx', '--out', out, '--project', project).code).toBe(2);
   });
 
   it('uses the default project in the user-data folder without --project', () => {
