@@ -11,13 +11,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-if (build.status !== 0) {
-  console.error('annalist: the build failed (see above), so Annalist cannot start.');
-  process.exit(build.status ?? 1);
+// Tests that run beside others set ANNALIST_START_NO_BUILD, so that they do
+// not rewrite out/ under the tests using it.
+if (process.env.ANNALIST_START_NO_BUILD !== '1') {
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) {
+    console.error('annalist: the build failed (see above), so Annalist cannot start.');
+    process.exit(build.status ?? 1);
+  }
 }
 
 function electronBinary() {
