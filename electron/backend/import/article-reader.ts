@@ -32,10 +32,11 @@ export interface ArticleReader {
   readonly extensions: readonly string[];
   readonly mediaType: string;
   /**
-   * Turns the file into an article or throws FileRejected with the reason.
-   * Must not touch the file system or the database.
+   * Turns the file into an article or throws (rejects with) FileRejected
+   * with the reason. Must not touch the file system or the database.
+   * Formats whose libraries are asynchronous (PDF) return a promise.
    */
-  read(file: SourceFile): ParsedArticle;
+  read(file: SourceFile): ParsedArticle | Promise<ParsedArticle>;
 }
 
 /**

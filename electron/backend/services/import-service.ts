@@ -50,7 +50,7 @@ function fsReason(err: unknown): string {
 }
 
 /** Parses one file without touching the database. */
-function prepare(file: SourceFile): Prepared {
+async function prepare(file: SourceFile): Promise<Prepared> {
   const reader = readerFor(file.path);
   if (!reader) {
     const ext = extname(file.path).toLowerCase();
@@ -58,7 +58,7 @@ function prepare(file: SourceFile): Prepared {
     return { kind: 'failed', outcome: failure(file.path, `${what}; Annalist imports ${supportedList()} files`) };
   }
   try {
-    const parsed = reader.read(file);
+    const parsed = await reader.read(file);
     const { text } = canonicalText(parsed.content);
     if (!text.trim()) return { kind: 'failed', outcome: failure(file.path, 'it holds no article text') };
     return {
@@ -157,7 +157,7 @@ async function importInBatches<T>(
 
 /** Imports files already in memory (uploads from the UI, tests). */
 export function importFiles(db: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
-  return importInBatches(db, files, async (f) => prepare(f), (f) => f.path, options);
+  return importInBatches(db, files, prepare, (f) => f.path, options);
 }
 
 type Found = { kind: 'file'; path: string } | { kind: 'failed'; outcome: ImportOutcome };

@@ -14,14 +14,20 @@ export function seedPath(prefix: string): string {
   return SAMPLES_DIR + name;
 }
 
+/** The text and Markdown readers are synchronous; this says so to the type checker. */
+function synchronous(result: ParsedArticle | Promise<ParsedArticle>): ParsedArticle {
+  if (result instanceof Promise) throw new Error('expected a synchronous reader');
+  return result;
+}
+
 export function readSeed(prefix: string): ParsedArticle {
   const path = seedPath(prefix);
-  return readerFor(path)!.read({ path, bytes: readFileSync(path) });
+  return synchronous(readerFor(path)!.read({ path, bytes: readFileSync(path) }));
 }
 
 export function readAs(name: string, content: string | Uint8Array): ParsedArticle {
   const reader = readerFor(name);
   if (!reader) throw new Error(`no reader for ${name}`);
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return reader.read({ path: name, bytes });
+  return synchronous(reader.read({ path: name, bytes }));
 }
