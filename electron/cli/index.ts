@@ -13,6 +13,7 @@ import { chronologyPdf } from '../backend/services/export-service';
 import { importPaths } from '../backend/services/import-service';
 import { defaultResourcesDir, startServer } from '../server/http-server';
 import { jsonOption, parse, projectOption, UsageError } from './cli-args';
+import { progressBar } from './progress-bar';
 
 const USAGE = `Usage: annalist <command> [options]
 
@@ -25,7 +26,8 @@ Commands:
   serve [--project FILE] [--port N]            open Annalist in your browser (browser mode)
 
 Without --project, Annalist uses the default project in your user-data folder.
-Exit codes: 0 success, 1 something failed (each failure is explained), 2 the command was mistyped.`;
+Exit codes: 0 success, 1 something failed (each failure is explained), 2 the command was mistyped,
+130 an import stopped with Ctrl+C (the files read before are kept).`;
 
 function print(value: unknown) {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
@@ -60,9 +62,24 @@ function listFields(a: ArticleSummary) {
 async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...projectOption, ...jsonOption });
   if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
-  const outcomes: ImportOutcome[] = await withProject(values.project, (db) =>
-    importPaths(db, positionals.map((p) => resolve(p))),
-  );
+  // Ctrl+C stops between files: what was read is kept, the rest is listed as not imported.
+  const controller = new AbortController();
+  const interrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+    console.error('\nStopping after the files already read (press Ctrl+C again to stop at once)…');
+  };
+  process.on('SIGINT', interrupt);
+  const bar = progressBar();
+  let outcomes: ImportOutcome[];
+  try {
+    outcomes = await withProject(values.project, (db) =>
+      importPaths(db, positionals.map((p) => resolve(p)), { signal: controller.signal, onProgress: (p) => bar.update(p) }),
+    );
+  } finally {
+    bar.done();
+    process.off('SIGINT', interrupt);
+  }
   if (values.json) print(outcomes);
   else {
     for (const o of outcomes) {
@@ -73,6 +90,7 @@ async function importCommand(args: string[]): Promise<number> {
     const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
     console.log(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed.`);
   }
+  if (controller.signal.aborted) return 130;
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -110,6 +110,32 @@ describe('annalist CLI', () => {
     const human = annalist('import', join(dir, 'missing.txt'), '--project', project);
     expect(human.code).toBe(1);
     expect(human.stderr).toContain(`Could not import ${join(dir, 'missing.txt')}: there is no such file or folder.`);
+  });
+
+  it('stops an import on Ctrl+C, keeping what was read, and exits 130', async () => {
+    const many = join(dir, 'many');
+    await mkdir(many);
+    // Enough files that the import is still running when Ctrl+C arrives.
+    const count = 12_000;
+    const paragraph = 'The strike on the boat killed people at sea, the military said in a statement. '.repeat(20);
+    for (let i = 0; i < count; i++) {
+      await writeFile(join(many, `report-${i}.txt`), `Report ${i} on the strikes\n\n${i}: ${paragraph}\n`);
+    }
+    const stopped = join(dir, 'stopped.annalist');
+    const child = spawn(process.execPath, [BIN, 'import', many, '--project', stopped, '--json'], { cwd: dir });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    const early = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 1000))]);
+    if (early) throw new Error(`the import of ${count} files finished within a second; the test needs more files on this machine`);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const outcomes = JSON.parse(stdout) as { status: string; error?: string }[];
+    expect(outcomes).toHaveLength(count);
+    const imported = outcomes.filter((o) => o.status === 'imported').length;
+    expect(imported).toBeLessThan(count);
+    expect(outcomes.filter((o) => o.error?.endsWith('the import was cancelled before this file was read.'))).toHaveLength(count - imported);
+    expect(JSON.parse(annalist('list', '--project', stopped, '--json').stdout)).toHaveLength(imported);
   });
 
   it('exits 2 on a usage error', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../electron/backend/db/connection';
 import { countArticles, getArticle, listArticles } from '../../electron/backend/db/repositories/articles';
-import { importPaths } from '../../electron/backend/services/import-service';
+import { CANCELLED_REASON, importPaths } from '../../electron/backend/services/import-service';
 import { SEEDS_DIR, tempProject } from '../support/temp-project';
 
 let project: Awaited<ReturnType<typeof tempProject>>;
@@ -69,6 +69,35 @@ describe('importing the seed folder', () => {
     expect(outcome!.status).toBe('duplicate');
     expect(outcome!.title).toBe('US Conducts Military Action Against Venezuelan Drug Vessel');
     expect(await countArticles(db)).toBe(5);
+  });
+});
+
+describe('cancelling an import', () => {
+  it('keeps the files read before the stop, each whole, and lists the rest as not imported', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const outcomes = await importPaths(db, [SEEDS_DIR], {
+      batchSize: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (!seen.includes(p.path)) seen.push(p.path);
+        if (seen.length === 3) controller.abort();
+      },
+    });
+    const imported = outcomes.filter((o) => o.status === 'imported');
+    const cancelled = outcomes.filter((o) => o.error?.endsWith(`${CANCELLED_REASON}.`));
+    expect(imported.length).toBeGreaterThanOrEqual(2);
+    expect(imported.length + cancelled.length).toBe(5);
+    expect(cancelled.length).toBeGreaterThan(0);
+    const counts = await rowCounts();
+    expect(counts.articles).toBe(imported.length);
+    expect(counts.originals).toBe(imported.length);
+    expect(counts.article_texts).toBe(imported.length);
+    expect(counts.article_search).toBe(imported.length);
+    // The rest can be imported later; the kept ones are duplicates then.
+    const again = await importPaths(db, [SEEDS_DIR]);
+    expect(again.filter((o) => o.status === 'imported')).toHaveLength(cancelled.length);
+    expect(again.filter((o) => o.status === 'duplicate')).toHaveLength(imported.length);
   });
 });
 

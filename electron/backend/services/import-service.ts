@@ -10,13 +10,21 @@ import { FileRejected, type ParsedArticle, type SourceFile } from '../import/art
 import { readerFor, SUPPORTED_EXTENSIONS } from '../import/readers';
 
 export interface ImportProgress {
+  /** Files finished (stored, found to be duplicates, or failed). */
   done: number;
   total: number;
+  /** The file being read now, or the last one finished. */
   path: string;
 }
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Stops the import between files: what was read before is stored (each
+   * file complete or not at all), the files not reached are reported as
+   * not imported.
+   */
+  signal?: AbortSignal;
   /** Files per write transaction; each file still has its own savepoint. */
   batchSize?: number;
   now?: () => Date;
@@ -124,6 +132,8 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
   });
 }
 
+export const CANCELLED_REASON = 'the import was cancelled before this file was read';
+
 async function importInBatches<T>(
   db: Database,
   items: T[],
@@ -133,25 +143,31 @@ async function importInBatches<T>(
 ): Promise<ImportOutcome[]> {
   const batchSize = options.batchSize ?? 500;
   const now = options.now ?? (() => new Date());
+  const outcomes: ImportOutcome[] = [];
+  let reached = 0;
   // One file at a time, yielding between files, so that the database's
   // callbacks for the batch being written are served in between.
-  const loadBatch = async (start: number) => {
+  const loadBatch = async () => {
     const batch: Prepared[] = [];
-    for (const item of items.slice(start, start + batchSize)) {
+    while (batch.length < batchSize && reached < items.length && !options.signal?.aborted) {
       await new Promise((r) => setImmediate(r));
+      if (options.signal?.aborted) break;
+      const item = items[reached++]!;
+      options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(item) });
       batch.push(await load(item));
     }
     return batch;
   };
-  const outcomes: ImportOutcome[] = [];
   // Read and parse the next batch while the database writes this one.
-  let next = items.length > 0 ? loadBatch(0) : undefined;
-  for (let i = 0; next; i += batchSize) {
+  let next: Promise<Prepared[]> | undefined = loadBatch();
+  while (next) {
     const batch = await next;
-    next = i + batchSize < items.length ? loadBatch(i + batchSize) : undefined;
+    next = reached < items.length && !options.signal?.aborted ? loadBatch() : undefined;
+    if (batch.length === 0) continue;
     outcomes.push(...(await store(db, batch, now)));
     options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(items[outcomes.length - 1]!) });
   }
+  for (const item of items.slice(outcomes.length)) outcomes.push(failure(pathOf(item), CANCELLED_REASON));
   return outcomes;
 }
 
