@@ -3,7 +3,7 @@
 // claim, put the claim in a chronology event, open the chronology and export
 // it to PDF. Browser mode (`annalist serve`) against a real project file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -242,6 +242,40 @@ describe('research loop in a real browser', () => {
     await page.getByText(`Saved ${download.suggestedFilename()}`).waitFor();
     await shot('chronology-exported.png');
 
+    expect(pageErrors).toEqual([]);
+  });
+  it('shows import progress and can cancel, keeping the files already sent', { timeout: 180_000 }, async () => {
+    requireTools();
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    const count = 3000;
+    const paths: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const path = join(many, `dispatch-${String(i).padStart(4, '0')}.txt`);
+      writeFileSync(path, `Dispatch ${i} from the coast\n\nReport ${i}: ${'Boats were seen off the coast at night, witnesses said. '.repeat(12)}\n`);
+      paths.push(path);
+    }
+    await page.getByRole('link', { name: /Library/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Library', exact: true }).waitFor();
+    // The five seeds from the first test are in the project; wait for the list to show them.
+    await expect.poll(() => page.locator('.article-table tbody tr').count(), { timeout: 10_000 }).toBe(5);
+    const before = 5;
+
+    await page.locator('input[type=file]').setInputFiles(paths);
+    const progress = page.getByRole('status', { name: 'Import progress' });
+    await progress.waitFor();
+    expect(squash(await progress.innerText())).toMatch(/Importing \d+ of 3000 dispatch-\d{4}\.txt/);
+    await shot('import-progress.png');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await progress.waitFor({ state: 'detached' });
+    const cancelled = await report.getByText('the import was cancelled before this file was read', { exact: false }).count();
+    const imported = await report.locator('.import-imported').count();
+    expect(cancelled).toBeGreaterThan(0);
+    expect(imported + cancelled).toBe(count);
+    await expect.poll(() => page.locator('.article-table tbody tr').count(), { timeout: 20_000 }).toBe(before + imported);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../electron/backend/db/connection';
 import { countArticles, getArticle, listArticles } from '../../electron/backend/db/repositories/articles';
-import { CANCELLED_REASON, importPaths } from '../../electron/backend/services/import-service';
+import { importPaths } from '../../electron/backend/services/import-service';
+import { IMPORT_CANCELLED_REASON } from '../../shared/api/import-outcome';
 import { SEEDS_DIR, tempProject } from '../support/temp-project';
 
 let project: Awaited<ReturnType<typeof tempProject>>;
@@ -85,7 +86,7 @@ describe('cancelling an import', () => {
       },
     });
     const imported = outcomes.filter((o) => o.status === 'imported');
-    const cancelled = outcomes.filter((o) => o.error?.endsWith(`${CANCELLED_REASON}.`));
+    const cancelled = outcomes.filter((o) => o.error?.endsWith(`${IMPORT_CANCELLED_REASON}.`));
     expect(imported.length).toBeGreaterThanOrEqual(2);
     expect(imported.length + cancelled.length).toBe(5);
     expect(cancelled.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { failedImport, IMPORT_CANCELLED_REASON } from '../../../shared/api/import-outcome';
 import type { ImportOutcome } from '../../../shared/api/types';
 import { canonicalText, wordCount } from '../../../shared/content/canonical-text';
 import type { Database } from '../db/connection';
@@ -43,9 +44,6 @@ function supportedList(): string {
   return exts.length > 1 ? `${exts.slice(0, -1).join(', ')} and ${exts[exts.length - 1]}` : exts.join('');
 }
 
-export function failure(path: string, reason: string): ImportOutcome {
-  return { path, status: 'failed', error: `Could not import ${path}: ${reason}.` };
-}
 
 function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -63,12 +61,12 @@ async function prepare(file: SourceFile): Promise<Prepared> {
   if (!reader) {
     const ext = extname(file.path).toLowerCase();
     const what = ext ? `${ext} files are not supported` : 'it has no file extension, so its format is unknown';
-    return { kind: 'failed', outcome: failure(file.path, `${what}; Annalist imports ${supportedList()} files`) };
+    return { kind: 'failed', outcome: failedImport(file.path, `${what}; Annalist imports ${supportedList()} files`) };
   }
   try {
     const parsed = await reader.read(file);
     const { text } = canonicalText(parsed.content);
-    if (!text.trim()) return { kind: 'failed', outcome: failure(file.path, 'it holds no article text') };
+    if (!text.trim()) return { kind: 'failed', outcome: failedImport(file.path, 'it holds no article text') };
     return {
       kind: 'ready',
       file,
@@ -79,8 +77,8 @@ async function prepare(file: SourceFile): Promise<Prepared> {
       textSha256: sha256(text),
     };
   } catch (err) {
-    if (err instanceof FileRejected) return { kind: 'failed', outcome: failure(file.path, err.reason) };
-    return { kind: 'failed', outcome: failure(file.path, `reading it failed unexpectedly (${(err as Error).message})`) };
+    if (err instanceof FileRejected) return { kind: 'failed', outcome: failedImport(file.path, err.reason) };
+    return { kind: 'failed', outcome: failedImport(file.path, `reading it failed unexpectedly (${(err as Error).message})`) };
   }
 }
 
@@ -101,7 +99,7 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
       if (p.kind === 'failed') return p.outcome;
       const duplicate = known.get(p.sha256) ?? known.get(p.textSha256);
       if (duplicate) {
-        if ((await duplicate.saving) === false) return failure(p.file.path, 'the same file, given twice, could not be saved');
+        if ((await duplicate.saving) === false) return failedImport(p.file.path, 'the same file, given twice, could not be saved');
         return { path: p.file.path, status: 'duplicate', articleId: duplicate.id, title: duplicate.title };
       }
       const id = nextId++;
@@ -120,7 +118,7 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
         await inserting;
         return { path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title };
       } catch (err) {
-        return failure(p.file.path, `it could not be saved (${(err as Error).message})`);
+        return failedImport(p.file.path, `it could not be saved (${(err as Error).message})`);
       }
     });
     const settled = await Promise.all(outcomes);
@@ -131,8 +129,6 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
     return settled;
   });
 }
-
-export const CANCELLED_REASON = 'the import was cancelled before this file was read';
 
 async function importInBatches<T>(
   db: Database,
@@ -167,7 +163,7 @@ async function importInBatches<T>(
     outcomes.push(...(await store(db, batch, now)));
     options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(items[outcomes.length - 1]!) });
   }
-  for (const item of items.slice(outcomes.length)) outcomes.push(failure(pathOf(item), CANCELLED_REASON));
+  for (const item of items.slice(outcomes.length)) outcomes.push(failedImport(pathOf(item), IMPORT_CANCELLED_REASON));
   return outcomes;
 }
 
@@ -198,13 +194,13 @@ export async function findImportable(paths: string[]): Promise<Found[]> {
       if (info.isDirectory()) {
         const files: string[] = [];
         await walk(given, files);
-        if (files.length === 0) found.push({ kind: 'failed', outcome: failure(given, `the folder holds no ${supportedList()} files`) });
+        if (files.length === 0) found.push({ kind: 'failed', outcome: failedImport(given, `the folder holds no ${supportedList()} files`) });
         for (const f of files) found.push({ kind: 'file', path: f });
       } else {
         found.push({ kind: 'file', path: given });
       }
     } catch (err) {
-      found.push({ kind: 'failed', outcome: failure(given, fsReason(err)) });
+      found.push({ kind: 'failed', outcome: failedImport(given, fsReason(err)) });
     }
   }
   return found;
@@ -227,7 +223,7 @@ export async function importPaths(db: Database, paths: string[], options: Import
     try {
       return prepare({ path: item.path, bytes: await readBytes(item.path) });
     } catch (err) {
-      return { kind: 'failed', outcome: failure(item.path, fsReason(err)) };
+      return { kind: 'failed', outcome: failedImport(item.path, fsReason(err)) };
     }
   };
   return importInBatches(db, found, load, (item) => (item.kind === 'file' ? item.path : item.outcome.path), options);

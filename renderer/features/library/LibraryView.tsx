@@ -4,6 +4,7 @@ import { useQuery } from '../../api/hooks';
 import { plural, publishedLabel } from '../../app/format';
 import { navigate } from '../../app/router';
 import { Badge, ErrorNote, Loading } from '../../app/ui';
+import { ImportProgressBar } from './ImportProgressBar';
 import { ImportReportPanel } from './ImportReportPanel';
 import { DEFAULT_SORT, nextSort, sortArticles, type SortKey, type SortState } from './sort-articles';
 import { useImport } from './use-import';
@@ -66,7 +67,7 @@ export function LibraryView() {
   const fileInput = useRef<HTMLInputElement>(null);
   const sorted = useMemo(() => (articles.data ? sortArticles(articles.data, sort) : []), [articles.data, sort]);
   const empty = articles.data !== undefined && articles.data.length === 0;
-  const busy = importer.busy !== null;
+  const busy = importer.busy !== null || importer.progress !== null;
 
   const importButton = (
     <button type="button" className={`btn ${empty ? 'btn-secondary' : 'btn-primary'}`} disabled={busy} onClick={() => fileInput.current?.click()}>
@@ -103,6 +104,7 @@ export function LibraryView() {
       </header>
 
       {importer.busy && <Loading label={importer.busy} />}
+      {importer.progress && <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />}
       <ErrorNote>{importer.error}</ErrorNote>
       {importer.report && <ImportReportPanel report={importer.report} onDismiss={importer.dismiss} />}
       <ErrorNote>{articles.error?.message}</ErrorNote>

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { failedImport, IMPORT_CANCELLED_REASON } from '../../../shared/api/import-outcome';
 import type { ImportOutcome } from '../../../shared/api/types';
 import { call } from '../../api/client';
 import { useDataVersion } from '../../app/data-version';
@@ -7,6 +8,14 @@ import { useDataVersion } from '../../app/data-version';
 const BATCH_BYTES = 24 * 1024 * 1024;
 /** Well under the contract's MAX_UPLOAD_FILES (a value import would bundle zod). */
 const BATCH_FILES = 200;
+
+export interface ImportProgress {
+  /** Files read so far (sent to the back end or about to be). */
+  done: number;
+  total: number;
+  current: string;
+  cancelling: boolean;
+}
 
 export interface ImportReport {
   source: 'files' | 'samples';
@@ -25,6 +34,9 @@ function toBase64(bytes: Uint8Array): string {
 export function useImport() {
   const { changed } = useDataVersion();
   const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // Read between files: a cancel keeps every file already sent, each whole.
+  const cancelRequested = useRef(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,13 +46,13 @@ export function useImport() {
       if (files.length === 0) return;
       setError(null);
       setReport(null);
+      cancelRequested.current = false;
       const outcomes: ImportOutcome[] = [];
       let batch: { name: string; base64: string }[] = [];
       let batchBytes = 0;
-      let done = 0;
+      let reached = 0;
       const flush = async (): Promise<boolean> => {
         if (batch.length === 0) return true;
-        setBusy(`Importing ${Math.min(done, files.length)} of ${files.length} files…`);
         const result = await call('library.importFiles', { files: batch });
         batch = [];
         batchBytes = 0;
@@ -52,13 +64,14 @@ export function useImport() {
         return true;
       };
       try {
-        for (const file of files) {
-          setBusy(`Reading ${file.name}…`);
+        for (; reached < files.length && !cancelRequested.current; reached++) {
+          const file = files[reached]!;
+          setProgress({ done: reached, total: files.length, current: file.name, cancelling: cancelRequested.current });
           let base64: string;
           try {
             base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
           } catch {
-            outcomes.push({ path: file.name, status: 'failed', error: 'The file could not be read from disk.' });
+            outcomes.push(failedImport(file.name, 'it could not be read from disk'));
             continue;
           }
           if (batch.length > 0 && (batchBytes + base64.length > BATCH_BYTES || batch.length >= BATCH_FILES)) {
@@ -66,11 +79,13 @@ export function useImport() {
           }
           batch.push({ name: file.name, base64 });
           batchBytes += base64.length;
-          done++;
         }
         await flush();
+        if (cancelRequested.current) {
+          for (const file of files.slice(reached)) outcomes.push(failedImport(file.name, IMPORT_CANCELLED_REASON));
+        }
       } finally {
-        setBusy(null);
+        setProgress(null);
         if (outcomes.length) setReport({ source: 'files', outcomes });
         changed();
       }
@@ -89,10 +104,15 @@ export function useImport() {
     changed();
   }, [changed]);
 
+  const cancel = useCallback(() => {
+    cancelRequested.current = true;
+    setProgress((p) => (p ? { ...p, cancelling: true } : p));
+  }, []);
+
   const dismiss = useCallback(() => {
     setReport(null);
     setError(null);
   }, []);
 
-  return { busy, report, error, importFiles, importSamples, dismiss };
+  return { busy, progress, report, error, importFiles, importSamples, cancel, dismiss };
 }
