@@ -112,7 +112,7 @@ describe('bad input', () => {
     const missing = join(project.dir, 'no-such-file.txt');
     const emptyFolder = join(project.dir, 'nothing-here');
     await mkdir(emptyFolder);
-    await writeFile(join(emptyFolder, 'notes.pdf'), '%PDF-1.4');
+    await writeFile(join(emptyFolder, 'notes.docx'), 'PK');
 
     const outcomes = await importPaths(db, [dir, missing, emptyFolder]);
     const byPath = (p: string) => outcomes.find((o) => o.path === p)!;
@@ -142,10 +142,10 @@ describe('bad input', () => {
   });
 
   it('refuses a file type it cannot read, saying which types it can', async () => {
-    const p = join(project.dir, 'report.pdf');
-    await writeFile(p, '%PDF-1.4 not really');
+    const p = join(project.dir, 'report.docx');
+    await writeFile(p, 'PK not really');
     const [o] = await importPaths(db, [p]);
     expect(o!.status).toBe('failed');
-    expect(o!.error).toMatch(/^Could not import .*report\.pdf: \.pdf files are not supported; Annalist imports .*\.txt.*\.md/);
+    expect(o!.error).toMatch(/^Could not import .*report\.docx: \.docx files are not supported; Annalist imports .*\.txt.*\.md.*\.pdf/);
   });
 });

@@ -5,15 +5,16 @@ import { readAs } from './read-seed';
 
 describe('readers', () => {
   it('lists the supported extensions in order', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual(['txt', 'md', 'markdown']);
-    expect(readers.map((r) => r.mediaType)).toEqual(['text/plain', 'text/markdown']);
+    expect(SUPPORTED_EXTENSIONS).toEqual(['txt', 'md', 'markdown', 'pdf']);
+    expect(readers.map((r) => r.mediaType)).toEqual(['text/plain', 'text/markdown', 'application/pdf']);
   });
 
   it('chooses a reader by extension, in any case, on any path style', () => {
     expect(readerFor('/a/b/story.TXT')?.mediaType).toBe('text/plain');
     expect(readerFor('C:\\notes\\story.Md')?.mediaType).toBe('text/markdown');
     expect(readerFor('story.markdown')?.mediaType).toBe('text/markdown');
-    expect(readerFor('report.pdf')).toBeUndefined();
+    expect(readerFor('report.PDF')?.mediaType).toBe('application/pdf');
+    expect(readerFor('report.docx')).toBeUndefined();
     expect(readerFor('README')).toBeUndefined();
     expect(readerFor('/a.txt/README')).toBeUndefined();
     expect(readerFor('.md')).toBeUndefined();

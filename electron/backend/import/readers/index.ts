@@ -1,9 +1,10 @@
 import type { ArticleReader } from '../article-reader';
 import { markdownReader } from './markdown-reader';
+import { pdfReader } from './pdf-reader';
 import { textReader } from './text-reader';
 
 /** Every format Annalist imports, one reader each. */
-export const readers: ArticleReader[] = [textReader, markdownReader];
+export const readers: ArticleReader[] = [textReader, markdownReader, pdfReader];
 
 /** Lower-case extensions without the dot, in the order they are named to the researcher. */
 export const SUPPORTED_EXTENSIONS: string[] = readers.flatMap((reader) => [...reader.extensions]);

@@ -1,0 +1,116 @@
+import { type Block } from '../../../../shared/content/doc';
+import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
+import { repairMojibake } from '../../../../shared/text/mojibake';
+import { type ArticleReader, FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
+import { SITE_FOOTER_SOURCE } from '../article-assembly';
+import { chooseTitle, sameTitle } from '../article-title';
+import { stripTrailingBoilerplate } from '../site-boilerplate';
+import { DEFAULT_PDF_LIMITS, type PdfLimits, REASONS, readPdfContent } from '../pdf/pdf-document';
+import { pdfMetadataFields } from '../pdf/pdf-metadata';
+import { structurePages } from '../pdf/pdf-structure';
+import { HEADING_SCALE, type LaidOutBlock, toDocBlocks } from '../pdf/pdf-text-layout';
+
+// PDF articles: pdf.js gives each page's text runs (pdf/pdf-document.ts);
+// runs become lines (pdf-lines.ts); running heads, feet and page numbers go
+// (running-furniture.ts); two-column pages are put in reading order
+// (pdf-columns.ts); lines become headings, paragraphs and lists, with
+// hyphenation at line ends undone (pdf-text-layout.ts, line-break-hyphens.ts;
+// the pure steps together in pdf-structure.ts);
+// the document's metadata gives the title, author, subject, keywords and,
+// when it can be trusted, the date (pdf-metadata.ts). The title is the
+// metadata's when it is a real one, else the largest text on page 1, else
+// found in the text as for any other article (article-title.ts).
+
+export const LARGEST_TEXT_SOURCE = 'largest text on page 1';
+
+export interface PdfReadOptions {
+  limits?: PdfLimits;
+  /** Today, for judging creation dates (tests pin it). */
+  now?: Date;
+}
+
+const hasLetters = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
+/** A stated title "Headline | Outlet" whose one part is the headline on page 1 gives that part. */
+function headlinePart(stated: string, headline: string | null): string {
+  if (!headline) return stated;
+  const parts = stated.split(/\s+[|–—-]\s+/u);
+  return parts.length > 1 && parts.some((p) => sameTitle(p, headline)) ? headline : stated;
+}
+
+/** The heading in the largest type on the first page with text, when it is larger than the body text. */
+function largestOnFirstPage(blocks: LaidOutBlock[], bodySize: number): LaidOutBlock | null {
+  const firstPage = blocks[0]?.page;
+  let best: LaidOutBlock | null = null;
+  for (const b of blocks) {
+    if (b.page !== firstPage) break;
+    if (b.kind === 'heading' && b.fontSize >= HEADING_SCALE * bodySize && (!best || b.fontSize > best.fontSize)) best = b;
+  }
+  return best;
+}
+
+/** The blocks without the first block near the top whose text is the title. */
+function withoutTitleBlock(blocks: Block[], title: string): Block[] {
+  const i = blocks.slice(0, 5).findIndex((b) => (b.type === 'heading' || b.type === 'paragraph') && sameTitle(blockText(b), title));
+  return i < 0 || blocks.length === 1 ? blocks : [...blocks.slice(0, i), ...blocks.slice(i + 1)];
+}
+
+/** Reads a PDF article. Rejects with FileRejected and a reason that completes "Could not import NAME: ...". */
+export async function readPdfArticle(file: SourceFile, options: PdfReadOptions = {}): Promise<ParsedArticle> {
+  const content = await readPdfContent(file.bytes, options.limits ?? DEFAULT_PDF_LIMITS);
+
+  const structure = structurePages(content.pages);
+  if (!structure.hasText) throw new FileRejected(REASONS.noText);
+  const { layout } = structure;
+  for (const b of layout.blocks) b.text = repairMojibake(b.text);
+
+  const trailing = stripTrailingBoilerplate(toDocBlocks(layout.blocks));
+  let blocks = trailing.blocks;
+  if (!textBlocksOf({ type: 'doc', content: blocks }).some((b) => hasLetters(blockText(b)))) {
+    throw new FileRejected('it holds no article text');
+  }
+
+  const meta = pdfMetadataFields({
+    info: content.info,
+    xmp: content.xmp,
+    firstPageText: structure.firstPageLines.map((l) => l.text).join('\n'),
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  const largest = largestOnFirstPage(layout.blocks, layout.bodySize);
+  let stated: { title: string; source: string } | null = null;
+  if (meta.title) stated = { title: headlinePart(meta.title.value, largest?.text ?? null), source: meta.title.source };
+  else if (largest) stated = { title: largest.text, source: LARGEST_TEXT_SOURCE };
+
+  const choice = chooseTitle(blocks, stated ? { statedTitle: stated.title, statedTitleSource: stated.source } : {});
+  blocks = stated ? withoutTitleBlock(choice.blocks, stated.title) : choice.blocks;
+
+  const fieldSources: Record<string, string> = { title: choice.titleSource };
+  const take = <T>(field: string, sourced: { value: T; source: string } | null): T | null => {
+    if (!sourced) return null;
+    fieldSources[field] = sourced.source;
+    return sourced.value;
+  };
+  const article: ParsedArticle = {
+    title: choice.title,
+    titleInferred: choice.titleInferred,
+    subtitle: take('subtitle', meta.subtitle),
+    outlet: take('outlet', trailing.siteName ? { value: trailing.siteName, source: SITE_FOOTER_SOURCE } : null),
+    author: take('author', meta.author),
+    publishedAt: take('publishedAt', meta.publishedAt),
+    url: null,
+    section: take('section', choice.section ? { value: choice.section, source: 'first line' } : null),
+    language: take('language', meta.language),
+    tags: take('tags', meta.tags) ?? [],
+    content: { type: 'doc', content: blocks },
+    fieldSources,
+  };
+  return article;
+}
+
+/** PDF articles (.pdf) with a text layer: reports, printed web pages, newspaper pages. */
+export const pdfReader: ArticleReader = {
+  extensions: ['pdf'],
+  mediaType: 'application/pdf',
+  read: (file) => readPdfArticle(file),
+};
