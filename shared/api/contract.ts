@@ -11,6 +11,7 @@ import type {
   ImportOutcome,
   PdfFile,
   ProjectInfo,
+  StoryInfo,
 } from './types';
 
 // The one API table. Each method has a zod schema for its input (checked at
@@ -46,6 +47,13 @@ const library = {
   ),
   /** Imports the five sample articles shipped in resources/samples. */
   'library.importSamples': method<ImportOutcome[]>()(none),
+};
+
+const stories = {
+  /** Puts these articles (and the near-copies already in their stories) into one story, marked manual. */
+  'stories.join': method<StoryInfo>()(z.object({ articleIds: z.array(id).min(2, 'Choose at least two articles.').max(1000) })),
+  /** Gives the article a story of its own, marked manual. */
+  'stories.split': method<StoryInfo>()(z.object({ articleId: id })),
 };
 
 const reader = {
@@ -103,6 +111,7 @@ const project = {
 export const contract = {
   ...project,
   ...library,
+  ...stories,
   ...reader,
   ...annotations,
   ...claims,

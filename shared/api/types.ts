@@ -15,6 +15,14 @@ export interface ArticleSummary {
   sourcePath: string;
   wordCount: number;
   importedAt: string;
+  /**
+   * The story cluster the article belongs to: near-copies of one text (the
+   * same wire story under several outlets) share a story and count as one
+   * source.
+   */
+  storyId: number;
+  /** Articles in that story, this one included (1 when it has no copies). */
+  storyArticleCount: number;
 }
 
 export interface ArticleDetail extends ArticleSummary {
@@ -36,6 +44,15 @@ export interface ImportOutcome {
   articleId?: number;
   title?: string;
   error?: string;
+  /** The story the imported article joined (shared with its near-copies, if any). */
+  storyId?: number;
+}
+
+export interface StoryInfo {
+  id: number;
+  /** True once a researcher has joined or split it. */
+  manual: boolean;
+  articleIds: number[];
 }
 
 export interface Highlight {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../../electron/backend/db/connection';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
-import { openProject } from '../../electron/backend/project/open-project';
+import { listArticles } from '../../electron/backend/db/repositories/articles';
+import { ANNALIST_APPLICATION_ID, openProject } from '../../electron/backend/project/open-project';
 import { tempDir } from '../support/temp-project';
 
 // Each migration is tested on a real SQLite file, as Signal Desktop does.
@@ -38,6 +39,48 @@ describe('migrations', () => {
     for (const t of ['articles', 'originals', 'article_texts', 'article_tags', 'article_search', 'highlights', 'claims', 'claim_evidence', 'chronologies', 'events', 'event_evidence']) {
       expect(tables).toContain(t);
     }
+    await db.close();
+  });
+
+  it('0002 gives every existing article a story of its own, and the next open computes their signatures', async () => {
+    const path = await freshFile();
+    const v1 = await Database.open(path);
+    await v1.withWriter((w) => w.exec(`PRAGMA application_id = ${ANNALIST_APPLICATION_ID}`));
+    await migrate(v1, migrations.slice(0, 1));
+    await v1.write(async (tx) => {
+      for (const id of [1, 2, 3]) {
+        // Schema 1's import view, as Annalist 0.1 wrote articles.
+        await tx.run(
+          `INSERT INTO article_imports (id, title, title_inferred, field_sources, imported_at, sha256, bytes, source_path,
+                                        media_type, content, text, text_sha256, word_count, tags)
+           VALUES (?, ?, 0, '{}', '2026-01-02T00:00:00.000Z', ?, ?, ?, 'text/plain', '{"type":"doc","content":[]}', ?, ?, 9, '[]')`,
+          [id, `Article ${id}`, `sha-${id}`, Buffer.from(`bytes ${id}`), `/tmp/${id}.txt`, `The text of article number ${id} is short.`, `text-sha-${id}`],
+        );
+      }
+    });
+    await migrate(v1, migrations.slice(0, 2));
+    expect(await schemaVersion(v1)).toBe(2);
+    expect(await tableNames(v1)).toEqual(expect.arrayContaining(['stories', 'article_signatures', 'article_bands']));
+    const rows = await v1.all<{ id: number; story_id: number | null }>('SELECT id, story_id FROM articles ORDER BY id');
+    expect(rows).toEqual([
+      { id: 1, story_id: 1 },
+      { id: 2, story_id: 2 },
+      { id: 3, story_id: 3 },
+    ]);
+    expect((await v1.get<{ n: number }>('SELECT COUNT(*) AS n FROM stories WHERE manual = 0'))!.n).toBe(3);
+    expect((await v1.get<{ n: number }>('SELECT COUNT(*) AS n FROM article_signatures'))!.n).toBe(0);
+    await v1.close();
+
+    // Opening the project backfills the signatures the SQL could not compute.
+    const db = await openProject(path);
+    expect((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM article_signatures'))!.n).toBe(3);
+    expect((await db.get<{ n: number }>('SELECT COUNT(DISTINCT article_id) AS n FROM article_bands'))!.n).toBe(3);
+    const listed = await listArticles(db);
+    expect(listed.map((a) => [a.storyId, a.storyArticleCount])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
     await db.close();
   });
 

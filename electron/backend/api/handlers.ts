@@ -15,6 +15,7 @@ import {
 } from '../services/chronology-service';
 import { asPdfFile, chronologyPdf } from '../services/export-service';
 import { importFiles, samplesDir } from '../services/import-service';
+import { joinStories, splitStory } from '../services/story-service';
 import type { BackendContext } from './backend-context';
 
 // One typed handler per contract method (as Actual Budget's loot-core does).
@@ -45,6 +46,9 @@ export const handlers: Handlers = {
     const files = await Promise.all(names.map(async (name) => ({ path: name, bytes: await readFile(join(dir, name)) })));
     return importFiles(ctx.db, files);
   },
+
+  'stories.join': (ctx, { articleIds }) => joinStories(ctx.db, articleIds),
+  'stories.split': (ctx, { articleId }) => splitStory(ctx.db, articleId),
 
   'reader.getArticle': async (ctx, { id }) => {
     const article = await getArticle(ctx.db, id);

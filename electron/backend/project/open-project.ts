@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { UserError } from '../../../shared/api/result';
 import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
+import { backfillSignatures } from '../services/story-service';
 
 // "Annl" — marks the SQLite file as an Annalist project so that another
 // program's database is refused instead of being migrated into ours.
@@ -48,6 +49,10 @@ export async function openProject(path: string): Promise<Database> {
       await w.exec('PRAGMA synchronous = FULL');
       await w.exec('PRAGMA foreign_keys = ON');
       await w.exec('PRAGMA busy_timeout = 5000');
+      // 64 MB of page cache (the default is 2 MB): an import batch touches
+      // pages all over the near-copy band index (random keys), and a cache
+      // that holds them saves a third of the import time.
+      await w.exec('PRAGMA cache_size = -65536');
       const app = await w.get<{ application_id: number }>('PRAGMA application_id');
       const version = await w.get<{ user_version: number }>('PRAGMA user_version');
       if (app?.application_id === 0 && (version?.user_version ?? 0) === 0) {
@@ -57,6 +62,8 @@ export async function openProject(path: string): Promise<Database> {
       }
     });
     await migrate(db);
+    // Near-copy signatures of articles imported before schema 2.
+    await backfillSignatures(db);
   } catch (err) {
     await db.close().catch(() => undefined);
     if (err instanceof UserError) throw err;

@@ -7,8 +7,10 @@ import type { ImportOutcome } from '../../../shared/api/types';
 import { canonicalText, wordCount } from '../../../shared/content/canonical-text';
 import type { Database } from '../db/connection';
 import { findByHashes, indexArticles, insertArticle, nextArticleId } from '../db/repositories/articles';
+import { findBandMatches, indexBands, nextStoryId } from '../db/repositories/stories';
 import { FileRejected, type ParsedArticle, type SourceFile } from '../import/article-reader';
 import { readerFor, SUPPORTED_EXTENSIONS } from '../import/readers';
+import { fingerprint, type Fingerprint, signatureBytes, StoryMatcher } from './story-service';
 
 export interface ImportProgress {
   /** Files finished (stored, found to be duplicates, or failed). */
@@ -32,7 +34,17 @@ export interface ImportOptions {
 }
 
 type Prepared =
-  | { kind: 'ready'; file: SourceFile; parsed: ParsedArticle; mediaType: string; sha256: string; text: string; textSha256: string }
+  | {
+      kind: 'ready';
+      file: SourceFile;
+      parsed: ParsedArticle;
+      mediaType: string;
+      sha256: string;
+      text: string;
+      textSha256: string;
+      /** MinHash signature and band keys, for near-copy detection. */
+      fingerprint: Fingerprint;
+    }
   | { kind: 'failed'; outcome: ImportOutcome };
 
 function sha256(data: Uint8Array | string): string {
@@ -75,6 +87,7 @@ async function prepare(file: SourceFile): Promise<Prepared> {
       sha256: sha256(file.bytes),
       text,
       textSha256: sha256(text),
+      fingerprint: fingerprint(text),
     };
   } catch (err) {
     if (err instanceof FileRejected) return { kind: 'failed', outcome: failedImport(file.path, err.reason) };
@@ -89,7 +102,12 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
     // Same bytes or same text as an article already stored, or earlier in this batch.
     const known = new Map<string, { id: number; title: string; saving?: Promise<boolean> }>();
     for (const e of existing) known.set(e.sha256, e).set(e.textSha256, e);
+    // Near-copies: stored articles sharing a band key with any file of the
+    // batch (one query), then the files of the batch as they are added.
+    const stories = new StoryMatcher(await findBandMatches(tx, ready.flatMap((p) => p.fingerprint.bands)));
     let nextId = await nextArticleId(tx);
+    let nextStory = await nextStoryId(tx);
+    const bandsOf = new Map<number, number[]>();
     const importedAt = now().toISOString();
 
     // Each file is one atomic INSERT (a failure undoes that file only) and the
@@ -103,6 +121,11 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
         return { path: p.file.path, status: 'duplicate', articleId: duplicate.id, title: duplicate.title };
       }
       const id = nextId++;
+      // The closest near-copy's story, else a new one (the trigger creates it
+      // with the article, so a file that fails leaves no story behind).
+      const storyId = stories.bestMatch(p.fingerprint)?.storyId ?? nextStory++;
+      stories.add(p.fingerprint, id, storyId);
+      bandsOf.set(id, p.fingerprint.bands);
       const inserting = insertArticle(tx, id, {
         ...p.parsed,
         importedAt,
@@ -110,22 +133,23 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
         text: p.text,
         textSha256: p.textSha256,
         wordCount: wordCount(p.text),
+        storyId,
+        signature: signatureBytes(p.fingerprint),
       });
       const saving = inserting.then(() => true, () => false);
       const entry = { id, title: p.parsed.title, saving };
       known.set(p.sha256, entry).set(p.textSha256, entry);
       try {
         await inserting;
-        return { path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title };
+        return { path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title, storyId };
       } catch (err) {
         return failedImport(p.file.path, `it could not be saved (${(err as Error).message})`);
       }
     });
     const settled = await Promise.all(outcomes);
-    await indexArticles(
-      tx,
-      settled.filter((o) => o.status === 'imported').map((o) => o.articleId!),
-    );
+    const imported = settled.filter((o) => o.status === 'imported').map((o) => o.articleId!);
+    await indexArticles(tx, imported);
+    await indexBands(tx, imported.map((articleId) => ({ articleId, bands: bandsOf.get(articleId)! })));
     return settled;
   });
 }

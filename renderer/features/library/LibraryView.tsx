@@ -6,10 +6,11 @@ import { navigate } from '../../app/router';
 import { Badge, ErrorNote, Loading } from '../../app/ui';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportReportPanel } from './ImportReportPanel';
+import { otherTitlesInStory, sameStoryLabel, sameStoryTooltip } from './story-copies';
 import { DEFAULT_SORT, nextSort, sortArticles, type SortKey, type SortState } from './sort-articles';
 import { useImport } from './use-import';
 
-const ACCEPT = '.txt,.md,.markdown,text/plain,text/markdown';
+const ACCEPT = '.txt,.md,.markdown,.pdf,text/plain,text/markdown,application/pdf';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'title', label: 'Title' },
@@ -32,7 +33,7 @@ function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]
   );
 }
 
-function ArticleRow({ article }: { article: ArticleSummary }) {
+function ArticleRow({ article, otherTitles }: { article: ArticleSummary; otherTitles: string[] | undefined }) {
   const open = () => navigate({ view: 'article', articleId: article.id });
   return (
     <tr className="article-row" onClick={open}>
@@ -43,6 +44,11 @@ function ArticleRow({ article }: { article: ArticleSummary }) {
         {article.titleInferred && (
           <Badge tone="warn" title="The file gave no title; Annalist took one from the text.">
             inferred
+          </Badge>
+        )}
+        {article.storyArticleCount > 1 && (
+          <Badge tone="accent" title={otherTitles ? sameStoryTooltip(otherTitles) : undefined}>
+            {sameStoryLabel(article.storyArticleCount)}
           </Badge>
         )}
         {article.author && <span className="row-sub">{article.author}</span>}
@@ -66,6 +72,7 @@ export function LibraryView() {
   const importer = useImport();
   const fileInput = useRef<HTMLInputElement>(null);
   const sorted = useMemo(() => (articles.data ? sortArticles(articles.data, sort) : []), [articles.data, sort]);
+  const otherTitles = useMemo(() => otherTitlesInStory(articles.data ?? []), [articles.data]);
   const empty = articles.data !== undefined && articles.data.length === 0;
   const busy = importer.busy !== null || importer.progress !== null;
 
@@ -118,7 +125,7 @@ export function LibraryView() {
           </div>
           <h2>Your library is empty</h2>
           <p>
-            Import article files (plain text or Markdown) to read, highlight and cite them, or start with five sample news articles
+            Import article files (plain text, Markdown or PDF) to read, highlight and cite them, or start with five sample news articles
             to try the whole research loop.
           </p>
           <div className="empty-actions">
@@ -145,7 +152,7 @@ export function LibraryView() {
             </thead>
             <tbody>
               {sorted.map((a) => (
-                <ArticleRow key={a.id} article={a} />
+                <ArticleRow key={a.id} article={a} otherTitles={otherTitles.get(a.id)} />
               ))}
             </tbody>
           </table>

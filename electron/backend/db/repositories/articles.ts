@@ -22,6 +22,10 @@ export interface NewArticle {
   text: string;
   textSha256: string;
   wordCount: number;
+  /** The story the article joins; created with the article when new. */
+  storyId: number;
+  /** MinHash signature (signatureToBytes); its band keys go in per batch. */
+  signature: Uint8Array;
 }
 
 interface SummaryRow {
@@ -37,6 +41,8 @@ interface SummaryRow {
   source_path: string;
   word_count: number;
   imported_at: string;
+  story_id: number;
+  story_count: number;
 }
 
 interface DetailRow extends SummaryRow {
@@ -48,7 +54,8 @@ interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `
   a.id, a.title, a.title_inferred, a.outlet, a.author, a.published_at, a.url, a.imported_at,
-  o.sha256, o.source_path, t.word_count,
+  o.sha256, o.source_path, t.word_count, a.story_id,
+  (SELECT COUNT(*) FROM articles s WHERE s.story_id = a.story_id) AS story_count,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position)) AS tags`;
 
 // The current text is the newest version.
@@ -77,6 +84,8 @@ function toSummary(row: SummaryRow): ArticleSummary {
     sourcePath: row.source_path,
     wordCount: row.word_count,
     importedAt: row.imported_at,
+    storyId: row.story_id,
+    storyArticleCount: row.story_count,
   };
 }
 
@@ -90,8 +99,8 @@ export async function insertArticle(db: WriteDb, id: number, a: NewArticle): Pro
   await db.run(
     `INSERT INTO article_imports (id, title, title_inferred, subtitle, outlet, author, published_at, url, section,
                                   language, field_sources, imported_at, sha256, bytes, source_path, media_type,
-                                  content, text, text_sha256, word_count, tags)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                  content, text, text_sha256, word_count, tags, story_id, signature)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       a.title,
@@ -114,6 +123,8 @@ export async function insertArticle(db: WriteDb, id: number, a: NewArticle): Pro
       a.textSha256,
       a.wordCount,
       JSON.stringify(a.tags),
+      a.storyId,
+      Buffer.from(a.signature.buffer, a.signature.byteOffset, a.signature.byteLength),
     ],
   );
   return id;
