@@ -27,7 +27,12 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: r('electron/main/index.ts'), cli: r('electron/cli/index.ts') },
+        input: {
+          index: r('electron/main/index.ts'),
+          cli: r('electron/cli/index.ts'),
+          // Import worker threads load it by file name (prepare-pool.ts).
+          'import-worker': r('electron/backend/import/import-worker.ts'),
+        },
       },
     },
   },

@@ -184,3 +184,14 @@ export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
   for (let i = 0; i < sig.length; i++) sig[i] = view.getUint32(i * 4, true);
   return sig;
 }
+
+/** What near-copy detection keeps of a text: its signature and the band keys that find candidates. */
+export interface Fingerprint {
+  signature: Uint32Array;
+  bands: number[];
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const signature = minhashSignature(text);
+  return { signature, bands: bandKeys(signature) };
+}

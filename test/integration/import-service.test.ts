@@ -112,7 +112,7 @@ describe('bad input', () => {
     const missing = join(project.dir, 'no-such-file.txt');
     const emptyFolder = join(project.dir, 'nothing-here');
     await mkdir(emptyFolder);
-    await writeFile(join(emptyFolder, 'notes.docx'), 'PK');
+    await writeFile(join(emptyFolder, 'budget.xlsx'), 'PK');
 
     const outcomes = await importPaths(db, [dir, missing, emptyFolder]);
     const byPath = (p: string) => outcomes.find((o) => o.path === p)!;
@@ -142,10 +142,10 @@ describe('bad input', () => {
   });
 
   it('refuses a file type it cannot read, saying which types it can', async () => {
-    const p = join(project.dir, 'report.docx');
+    const p = join(project.dir, 'budget.xlsx');
     await writeFile(p, 'PK not really');
     const [o] = await importPaths(db, [p]);
     expect(o!.status).toBe('failed');
-    expect(o!.error).toMatch(/^Could not import .*report\.docx: \.docx files are not supported; Annalist imports .*\.txt.*\.md.*\.pdf/);
+    expect(o!.error).toMatch(/^Could not import .*budget\.xlsx: \.xlsx files are not supported; Annalist imports .*\.txt.*\.md.*\.pdf/);
   });
 });

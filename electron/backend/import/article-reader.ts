@@ -32,6 +32,12 @@ export interface ArticleReader {
   readonly extensions: readonly string[];
   readonly mediaType: string;
   /**
+   * Quick to read (small text formats): several such files go to an import
+   * worker in one message. Slow formats go one file at a time, so that a
+   * cancel or a crash holds up only one file.
+   */
+  readonly quick?: boolean;
+  /**
    * Turns the file into an article or throws (rejects with) FileRejected
    * with the reason. Must not touch the file system or the database.
    * Formats whose libraries are asynchronous (PDF) return a promise.

@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { failedImport, IMPORT_CANCELLED_REASON } from '../../../shared/api/import-outcome';
 import type { ImportOutcome } from '../../../shared/api/types';
-import { canonicalText, wordCount } from '../../../shared/content/canonical-text';
+import { wordCount } from '../../../shared/content/canonical-text';
+import { signatureToBytes } from '../../../shared/similarity/minhash';
 import type { Database } from '../db/connection';
 import { findByHashes, indexArticles, insertArticle, nextArticleId } from '../db/repositories/articles';
 import { findBandMatches, indexBands, nextStoryId } from '../db/repositories/stories';
-import { FileRejected, type ParsedArticle, type SourceFile } from '../import/article-reader';
-import { readerFor, SUPPORTED_EXTENSIONS } from '../import/readers';
-import { fingerprint, type Fingerprint, signatureBytes, StoryMatcher } from './story-service';
+import type { SourceFile } from '../import/article-reader';
+import { fsReason, type Prepared, type PrepareTask, supportedList } from '../import/prepare-article';
+import { type PoolOptions, PreparePool } from '../import/prepare-pool';
+import { readerFor } from '../import/readers';
+import { StoryMatcher } from './story-service';
 
 export interface ImportProgress {
   /** Files finished (stored, found to be duplicates, or failed). */
@@ -30,69 +31,9 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Files per write transaction; each file still has its own savepoint. */
   batchSize?: number;
+  /** The worker threads that read and parse the files. */
+  workers?: PoolOptions;
   now?: () => Date;
-}
-
-type Prepared =
-  | {
-      kind: 'ready';
-      file: SourceFile;
-      parsed: ParsedArticle;
-      mediaType: string;
-      sha256: string;
-      text: string;
-      textSha256: string;
-      /** MinHash signature and band keys, for near-copy detection. */
-      fingerprint: Fingerprint;
-    }
-  | { kind: 'failed'; outcome: ImportOutcome };
-
-function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-function supportedList(): string {
-  const exts = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
-  return exts.length > 1 ? `${exts.slice(0, -1).join(', ')} and ${exts[exts.length - 1]}` : exts.join('');
-}
-
-
-function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'there is no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission to read it was denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
-  if (code === 'ELOOP') return 'it is a symbolic link that points to itself';
-  return `it cannot be read (${(err as Error).message})`;
-}
-
-/** Parses one file without touching the database. */
-async function prepare(file: SourceFile): Promise<Prepared> {
-  const reader = readerFor(file.path);
-  if (!reader) {
-    const ext = extname(file.path).toLowerCase();
-    const what = ext ? `${ext} files are not supported` : 'it has no file extension, so its format is unknown';
-    return { kind: 'failed', outcome: failedImport(file.path, `${what}; Annalist imports ${supportedList()} files`) };
-  }
-  try {
-    const parsed = await reader.read(file);
-    const { text } = canonicalText(parsed.content);
-    if (!text.trim()) return { kind: 'failed', outcome: failedImport(file.path, 'it holds no article text') };
-    return {
-      kind: 'ready',
-      file,
-      parsed,
-      mediaType: reader.mediaType,
-      sha256: sha256(file.bytes),
-      text,
-      textSha256: sha256(text),
-      fingerprint: fingerprint(text),
-    };
-  } catch (err) {
-    if (err instanceof FileRejected) return { kind: 'failed', outcome: failedImport(file.path, err.reason) };
-    return { kind: 'failed', outcome: failedImport(file.path, `reading it failed unexpectedly (${(err as Error).message})`) };
-  }
 }
 
 async function store(db: Database, batch: Prepared[], now: () => Date): Promise<ImportOutcome[]> {
@@ -128,13 +69,14 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
       bandsOf.set(id, p.fingerprint.bands);
       const inserting = insertArticle(tx, id, {
         ...p.parsed,
+        contentJson: p.contentJson,
         importedAt,
         original: { sha256: p.sha256, bytes: p.file.bytes, sourcePath: p.file.path, mediaType: p.mediaType },
         text: p.text,
         textSha256: p.textSha256,
         wordCount: wordCount(p.text),
         storyId,
-        signature: signatureBytes(p.fingerprint),
+        signature: signatureToBytes(p.fingerprint.signature),
       });
       const saving = inserting.then(() => true, () => false);
       const entry = { id, title: p.parsed.title, saving };
@@ -154,49 +96,73 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
   });
 }
 
-async function importInBatches<T>(
-  db: Database,
-  items: T[],
-  load: (item: T) => Promise<Prepared>,
-  pathOf: (item: T) => string,
-  options: ImportOptions,
-): Promise<ImportOutcome[]> {
+type Item = { kind: 'task'; task: PrepareTask } | { kind: 'failed'; outcome: ImportOutcome };
+
+const pathOf = (item: Item) => (item.kind === 'task' ? item.task.path : item.outcome.path);
+
+/** Files per worker message, when their format is quick to read. */
+const QUICK_CHUNK = 16;
+
+async function importInBatches(db: Database, items: Item[], options: ImportOptions): Promise<ImportOutcome[]> {
   const batchSize = options.batchSize ?? 500;
   const now = options.now ?? (() => new Date());
+  const pool = new PreparePool(options.workers);
+  // Enough messages in flight to keep every worker busy; few enough that a
+  // cancel is not held up by a long queue.
+  const inFlight = pool.size * 2;
   const outcomes: ImportOutcome[] = [];
   let reached = 0;
-  // One file at a time, yielding between files, so that the database's
-  // callbacks for the batch being written are served in between.
-  const loadBatch = async () => {
-    const batch: Prepared[] = [];
-    while (batch.length < batchSize && reached < items.length && !options.signal?.aborted) {
-      await new Promise((r) => setImmediate(r));
-      if (options.signal?.aborted) break;
-      const item = items[reached++]!;
-      options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(item) });
-      batch.push(await load(item));
+  let stored = 0;
+  const loadBatch = async (): Promise<Prepared[]> => {
+    const pending: Promise<Prepared[][]>[] = [];
+    let count = 0;
+    while (count < batchSize && reached < items.length && !options.signal?.aborted) {
+      const chunk: PrepareTask[] = [];
+      const first = items[reached]!;
+      if (first.kind === 'failed') {
+        reached++;
+        count++;
+        pending.push(Promise.resolve([[first]]));
+        continue;
+      }
+      options.onProgress?.({ done: stored, total: items.length, path: first.task.path });
+      const limit = readerFor(first.task.path)?.quick ? Math.min(QUICK_CHUNK, batchSize - count) : 1;
+      while (chunk.length < limit && reached < items.length) {
+        const item = items[reached]!;
+        if (item.kind !== 'task' || (chunk.length > 0 && !readerFor(item.task.path)?.quick)) break;
+        chunk.push(item.task);
+        reached++;
+      }
+      count += chunk.length;
+      pending.push(pool.prepare(chunk));
+      if (pending.length >= inFlight) await pending[pending.length - inFlight];
     }
-    return batch;
+    return (await Promise.all(pending)).flat(2);
   };
-  // Read and parse the next batch while the database writes this one.
-  let next: Promise<Prepared[]> | undefined = loadBatch();
-  while (next) {
-    const batch = await next;
-    next = reached < items.length && !options.signal?.aborted ? loadBatch() : undefined;
-    if (batch.length === 0) continue;
-    outcomes.push(...(await store(db, batch, now)));
-    options.onProgress?.({ done: outcomes.length, total: items.length, path: pathOf(items[outcomes.length - 1]!) });
+  try {
+    // Read and parse the next batch (in the workers) while the database writes this one.
+    let next: Promise<Prepared[]> | undefined = loadBatch();
+    while (next) {
+      const batch = await next;
+      const batchEnd = reached;
+      next = reached < items.length && !options.signal?.aborted ? loadBatch() : undefined;
+      if (batch.length === 0) continue;
+      outcomes.push(...(await store(db, batch, now)));
+      stored = batchEnd;
+      options.onProgress?.({ done: stored, total: items.length, path: pathOf(items[stored - 1]!) });
+    }
+  } finally {
+    await pool.close();
   }
-  for (const item of items.slice(outcomes.length)) outcomes.push(failedImport(pathOf(item), IMPORT_CANCELLED_REASON));
+  for (const item of items.slice(reached)) outcomes.push(failedImport(pathOf(item), IMPORT_CANCELLED_REASON));
   return outcomes;
 }
 
 /** Imports files already in memory (uploads from the UI, tests). */
 export function importFiles(db: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
-  return importInBatches(db, files, prepare, (f) => f.path, options);
+  return importInBatches(db, files.map((f) => ({ kind: 'task', task: { path: f.path, bytes: f.bytes } })), options);
 }
 
-type Found = { kind: 'file'; path: string } | { kind: 'failed'; outcome: ImportOutcome };
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -210,8 +176,8 @@ async function walk(dir: string, out: string[]): Promise<void> {
 }
 
 /** Expands folders (recursively) into the supported files they hold. */
-export async function findImportable(paths: string[]): Promise<Found[]> {
-  const found: Found[] = [];
+export async function findImportable(paths: string[]): Promise<Item[]> {
+  const found: Item[] = [];
   for (const given of paths) {
     try {
       const info = await stat(given);
@@ -219,9 +185,9 @@ export async function findImportable(paths: string[]): Promise<Found[]> {
         const files: string[] = [];
         await walk(given, files);
         if (files.length === 0) found.push({ kind: 'failed', outcome: failedImport(given, `the folder holds no ${supportedList()} files`) });
-        for (const f of files) found.push({ kind: 'file', path: f });
+        for (const f of files) found.push({ kind: 'task', task: { path: f } });
       } else {
-        found.push({ kind: 'file', path: given });
+        found.push({ kind: 'task', task: { path: given } });
       }
     } catch (err) {
       found.push({ kind: 'failed', outcome: failedImport(given, fsReason(err)) });
@@ -230,27 +196,9 @@ export async function findImportable(paths: string[]): Promise<Found[]> {
   return found;
 }
 
-// Most article files are a few kilobytes: reading those synchronously costs
-// microseconds, where the asynchronous route costs four trips through the
-// thread pool that the database also needs. Big files are read asynchronously.
-const SYNC_READ_LIMIT = 1024 * 1024;
-
-async function readBytes(path: string): Promise<Uint8Array> {
-  return statSync(path).size <= SYNC_READ_LIMIT ? readFileSync(path) : readFile(path);
-}
-
 /** Imports files and folders from disk: what the CLI and the desktop app's "Import" do. */
 export async function importPaths(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
-  const found = await findImportable(paths);
-  const load = async (item: Found): Promise<Prepared> => {
-    if (item.kind === 'failed') return item;
-    try {
-      return prepare({ path: item.path, bytes: await readBytes(item.path) });
-    } catch (err) {
-      return { kind: 'failed', outcome: failedImport(item.path, fsReason(err)) };
-    }
-  };
-  return importInBatches(db, found, load, (item) => (item.kind === 'file' ? item.path : item.outcome.path), options);
+  return importInBatches(db, await findImportable(paths), options);
 }
 
 export function samplesDir(resourcesDir: string): string {

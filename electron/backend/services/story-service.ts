@@ -1,12 +1,6 @@
 import { UserError } from '../../../shared/api/result';
 import type { StoryInfo } from '../../../shared/api/types';
-import {
-  bandKeys,
-  estimatedJaccard,
-  minhashSignature,
-  signatureFromBytes,
-  signatureToBytes,
-} from '../../../shared/similarity/minhash';
+import { estimatedJaccard, type Fingerprint, fingerprint, signatureFromBytes, signatureToBytes } from '../../../shared/similarity/minhash';
 import type { Database } from '../db/connection';
 import type { BandMatch } from '../db/repositories/stories';
 import {
@@ -32,16 +26,6 @@ import {
  * missed, and a copy cut to half its length by one outlet still joins.
  */
 export const NEAR_COPY_THRESHOLD = 0.5;
-
-export interface Fingerprint {
-  signature: Uint32Array;
-  bands: number[];
-}
-
-export function fingerprint(text: string): Fingerprint {
-  const signature = minhashSignature(text);
-  return { signature, bands: bandKeys(signature) };
-}
 
 interface Member {
   articleId: number;

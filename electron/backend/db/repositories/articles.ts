@@ -18,7 +18,8 @@ export interface NewArticle {
   fieldSources: Record<string, string>;
   importedAt: string;
   original: { sha256: string; bytes: Uint8Array; sourcePath: string; mediaType: string };
-  content: ContentDoc;
+  /** The structured content (ContentDoc) as JSON. */
+  contentJson: string;
   text: string;
   textSha256: string;
   wordCount: number;
@@ -118,7 +119,7 @@ export async function insertArticle(db: WriteDb, id: number, a: NewArticle): Pro
       Buffer.from(a.original.bytes.buffer, a.original.bytes.byteOffset, a.original.bytes.byteLength),
       a.original.sourcePath,
       a.original.mediaType,
-      JSON.stringify(a.content),
+      a.contentJson,
       a.text,
       a.textSha256,
       a.wordCount,

@@ -6,5 +6,6 @@ import { markdownBlocks } from '../markdown-structure';
 export const markdownReader: ArticleReader = {
   extensions: ['md', 'markdown'],
   mediaType: 'text/markdown',
+  quick: true,
   read: (file) => readTextArticle(file.bytes, { toBlocks: markdownBlocks, leadingH1IsTitle: true }),
 };

@@ -6,5 +6,6 @@ import { plainTextBlocks } from '../plain-text-structure';
 export const textReader: ArticleReader = {
   extensions: ['txt'],
   mediaType: 'text/plain',
+  quick: true,
   read: (file) => readTextArticle(file.bytes, { toBlocks: plainTextBlocks }),
 };

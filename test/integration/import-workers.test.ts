@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../electron/backend/db/connection';
+import { listArticles } from '../../electron/backend/db/repositories/articles';
+import { openProject } from '../../electron/backend/project/open-project';
+import { importFiles, importPaths } from '../../electron/backend/services/import-service';
+
+// Files are read and parsed in worker threads (import/prepare-pool.ts). A
+// file that keeps its worker too long fails alone with a sentence, the
+// worker is replaced, and nothing of that file is written.
+
+const SEEDS = resolve(import.meta.dirname, '../../../shared/samples/seeds');
+
+let dir: string;
+let db: Database;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'annalist-workers-'));
+  db = await openProject(join(dir, 'project.annalist'));
+});
+
+afterEach(async () => {
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('import worker threads', () => {
+  it('fails each file that takes longer than the limit with a sentence, writes nothing for it, and the next import reads them', async () => {
+    const slow = await importPaths(db, [SEEDS], { workers: { size: 1, taskTimeoutMs: 1 } });
+    expect(slow).toHaveLength(5);
+    for (const o of slow) {
+      expect(o.status).toBe('failed');
+      expect(o.error).toMatch(/^Could not import .*\.(txt|md): reading it took longer than 1 ms\.$/);
+    }
+    expect(await listArticles(db)).toHaveLength(0);
+
+    const again = await importPaths(db, [SEEDS], { workers: { size: 2 } });
+    expect(again.map((o) => o.status)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
+    expect(await listArticles(db)).toHaveLength(5);
+  });
+
+  it('reads files given as bytes (uploads) in the workers and keeps the original bytes exactly', async () => {
+    const bytes = new TextEncoder().encode('Storm closes the port\n\nThe port of La Guaira closed on Tuesday after a storm.\n');
+    const [outcome] = await importFiles(db, [{ path: 'upload.txt', bytes }]);
+    expect(outcome).toMatchObject({ status: 'imported', title: 'Storm closes the port' });
+    const row = await db.get<{ bytes: Buffer }>('SELECT bytes FROM originals WHERE article_id = ?', [outcome!.articleId!]);
+    expect(Buffer.compare(row!.bytes, Buffer.from(bytes))).toBe(0);
+    // The caller's buffer is not taken from it by the transfer to the worker.
+    expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+});
