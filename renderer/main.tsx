@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/reader.css';
 import './styles/chronology.css';
+import './styles/review.css';
 
 adoptTokenFromUrl();
 

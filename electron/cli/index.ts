@@ -83,12 +83,16 @@ async function importCommand(args: string[]): Promise<number> {
   if (values.json) print(outcomes);
   else {
     for (const o of outcomes) {
-      if (o.status === 'imported') console.log(`imported   ${o.path}  →  #${o.articleId} “${o.title}”`);
+      if (o.status === 'imported') {
+        const copy = o.nearCopyOf ? `  (a near-copy of #${o.nearCopyOf.articleId} “${o.nearCopyOf.title}”: same story)` : '';
+        console.log(`imported   ${o.path}  →  #${o.articleId} “${o.title}”${copy}`);
+      }
       else if (o.status === 'duplicate') console.log(`duplicate  ${o.path}  (already in the project as #${o.articleId} “${o.title}”)`);
       else console.error(`failed     ${o.error}`);
     }
     const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-    console.log(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed.`);
+    const copies = outcomes.filter((o) => o.nearCopyOf).length;
+    console.log(`${count('imported')} imported (${copies} of them near-copies), ${count('duplicate')} duplicate, ${count('failed')} failed.`);
   }
   if (controller.signal.aborted) return 130;
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useQuery } from '../api/hooks';
 import { ChronologyView } from '../features/chronology/ChronologyView';
 import { LibraryView } from '../features/library/LibraryView';
+import { MetadataReviewView } from '../features/metadata-review/MetadataReviewView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { plural } from './format';
 import { parseRoute, useHash, type Route } from './router';
@@ -49,6 +50,8 @@ function View({ route }: { route: Route }) {
       );
     case 'chronology':
       return <ChronologyView chronologyId={route.chronologyId} />;
+    case 'review':
+      return <MetadataReviewView articleIds={route.articleIds} />;
   }
 }
 
@@ -61,7 +64,7 @@ export function App() {
   const path = info.data?.path;
 
   useEffect(() => {
-    const section = route.view === 'chronology' ? 'Chronology' : route.view === 'article' ? 'Reader' : 'Library';
+    const section = route.view === 'chronology' ? 'Chronology' : route.view === 'article' ? 'Reader' : route.view === 'review' ? 'Review metadata' : 'Library';
     const project = path ? projectName(path) : null;
     document.title = project ? `${section} — ${project} — Annalist` : `${section} — Annalist`;
   }, [route.view, path]);

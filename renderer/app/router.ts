@@ -5,7 +5,33 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { view: 'library' }
   | { view: 'article'; articleId: number; highlightId?: number; claimId?: number }
-  | { view: 'chronology'; chronologyId?: number };
+  | { view: 'chronology'; chronologyId?: number }
+  /** The metadata review table: these articles (those just imported, a selection), or all. */
+  | { view: 'review'; articleIds?: number[] };
+
+/** Ids as ranges, so that a thousand just-imported articles fit the address: "3-1002,1010". */
+export function idRanges(ids: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < ids.length; ) {
+    let j = i;
+    while (j + 1 < ids.length && ids[j + 1] === ids[j]! + 1) j++;
+    parts.push(j > i ? `${ids[i]}-${ids[j]}` : String(ids[i]));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+export function parseIdRanges(text: string): number[] | null {
+  const ids: number[] = [];
+  for (const part of text.split(',')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return null;
+    const [from, to] = [Number(m[1]), Number(m[2] ?? m[1])];
+    if (from < 1 || to < from || to - from > 100_000) return null;
+    for (let id = from; id <= to; id++) ids.push(id);
+  }
+  return ids.length > 0 ? ids : null;
+}
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -18,6 +44,10 @@ export function parseRoute(hash: string): Route {
       if (sub === 'claim') return { view: 'article', articleId: id, claimId: focus };
     }
     return { view: 'article', articleId: id };
+  }
+  if (name === 'review') {
+    const ids = idText ? parseIdRanges(idText) : null;
+    return ids ? { view: 'review', articleIds: ids } : { view: 'review' };
   }
   if (name === 'chronology') {
     return Number.isInteger(id) && id > 0 ? { view: 'chronology', chronologyId: id } : { view: 'chronology' };
@@ -35,6 +65,8 @@ export function routeHash(route: Route): string {
       return `#/article/${route.articleId}`;
     case 'chronology':
       return route.chronologyId ? `#/chronology/${route.chronologyId}` : '#/chronology';
+    case 'review':
+      return route.articleIds?.length ? `#/review/${idRanges(route.articleIds)}` : '#/review';
   }
 }
 

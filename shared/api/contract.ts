@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ArticleMetadata, MetadataUpdateResult } from './article-metadata';
 import type { Result } from './result';
 import type {
   ArticleDetail,
@@ -47,6 +48,44 @@ const library = {
   ),
   /** Imports the five sample articles shipped in resources/samples. */
   'library.importSamples': method<ImportOutcome[]>()(none),
+};
+
+const optionalText = (max: number) => z.string().max(max).nullable().optional();
+
+const articles = {
+  /** The editable metadata (and each field's source) of these articles, in the order given; of every article when no ids are given. */
+  'articles.metadata': method<ArticleMetadata[]>()(z.object({ articleIds: z.array(id).max(100_000).optional() })),
+  /**
+   * Corrections from the review table, written all together or not at all.
+   * Each field given is set ("" or null clears it); its source becomes
+   * "edited by researcher". Values are checked by the back end, which names
+   * the article in its refusal.
+   */
+  'articles.updateMetadata': method<MetadataUpdateResult>()(
+    z.object({
+      updates: z
+        .array(
+          z.object({
+            articleId: id,
+            fields: z
+              .object({
+                title: z.string().max(2000).optional(),
+                subtitle: optionalText(4000),
+                outlet: optionalText(4000),
+                author: optionalText(4000),
+                publishedAt: optionalText(100),
+                language: optionalText(100),
+                section: optionalText(4000),
+                tags: z.array(z.string().max(500)).max(200).optional(),
+                url: optionalText(4000),
+              })
+              .strict(),
+          }),
+        )
+        .min(1, 'There are no corrections to save.')
+        .max(100_000),
+    }),
+  ),
 };
 
 const stories = {
@@ -111,6 +150,7 @@ const project = {
 export const contract = {
   ...project,
   ...library,
+  ...articles,
   ...stories,
   ...reader,
   ...annotations,

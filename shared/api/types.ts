@@ -46,6 +46,8 @@ export interface ImportOutcome {
   error?: string;
   /** The story the imported article joined (shared with its near-copies, if any). */
   storyId?: number;
+  /** The article already in the project that this one nearly copies (same story), if any. */
+  nearCopyOf?: { articleId: number; title: string };
 }
 
 export interface StoryInfo {

@@ -147,13 +147,36 @@ function repairRun(run: string): string {
  */
 export function repairMojibake(text: string): string {
   if (!/[\u0080-\uffff]/.test(text)) return text;
-  return text.replace(/[^ \t\n\r\f\v]*[\u0080-\uffff][^ \t\n\r\f\v]*/g, (run) => {
-    let current = run;
-    for (let pass = 0; pass < 3; pass++) {
-      const next = repairRun(current);
-      if (next === current) break;
-      current = next;
-    }
-    return current;
-  });
+  // Each run of non-space characters that holds a non-ASCII one, found by a
+  // scan from each non-ASCII character out to the spaces around it. (A
+  // regular expression for the whole run backtracks quadratically over long
+  // ASCII runs such as minified scripts or data: URIs.)
+  const nonAscii = /[\u0080-\uffff]/g;
+  let out = '';
+  let done = 0;
+  for (let m = nonAscii.exec(text); m; m = nonAscii.exec(text)) {
+    let start = m.index;
+    while (start > done && !isAsciiSpace(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && !isAsciiSpace(text.charCodeAt(end))) end++;
+    out += text.slice(done, start) + repairWord(text.slice(start, end));
+    done = end;
+    nonAscii.lastIndex = end;
+  }
+  return out + text.slice(done);
+}
+
+/** Space, tab, line feed, vertical tab, form feed, carriage return. */
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function repairWord(run: string): string {
+  let current = run;
+  for (let pass = 0; pass < 3; pass++) {
+    const next = repairRun(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
 }

@@ -6,6 +6,7 @@ import sqlite3 from 'sqlite3';
 import { openProject } from '../../electron/backend/project/open-project';
 import { importPaths } from '../../electron/backend/services/import-service';
 import { generateArticle } from './generated-articles';
+import { runHtmlBenchmarks } from './html-bench';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -116,3 +117,4 @@ async function main() {
 }
 
 await main();
+if (!(await runHtmlBenchmarks())) process.exitCode = 1;

@@ -3,32 +3,18 @@
 // claim, put the claim in a chronology event, open the chronology and export
 // it to PDF. Browser mode (`annalist serve`) against a real project file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/server/http-server';
+import type { RunningServer } from '../../electron/server/http-server';
+import { type BrowserSession, CHROMIUM, NO_CHROMIUM, onPath, openBrowserSession, SHOTS_DIR } from '../support/browser-session';
 import { SEEDS_DIR } from '../support/temp-project';
 
-const SHOTS_DIR = process.env.ANNALIST_SHOTS_DIR ?? '/tmp/annalist-shots';
 const ARTICLE_TITLE = 'Latest: Maduro says Venezuela open to US talks on drug trafficking';
 const PASSAGE = 'two boats alleged to be carrying drugs were struck, killing five people on board';
 const CLAIM = 'The US military said five people were killed on Wednesday';
 const EVENT_TITLE = 'US strike kills five on two boats';
-
-function onPath(names: string[]): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of names) {
-      const candidate = join(dir, name);
-      if (dir && existsSync(candidate)) return candidate;
-    }
-  }
-  return null;
-}
-
-const CHROMIUM = process.env.ANNALIST_CHROMIUM ?? onPath(['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']);
 const PDFTOTEXT = onPath(['pdftotext']);
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -69,18 +55,13 @@ const CHARACTER_POINTS = String.raw`(wanted) => {
 describe('research loop in a real browser', () => {
   let dir: string;
   let server: RunningServer;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let session: BrowserSession | undefined;
 
   /** Fails (never skips) when the machine lacks the tools this test needs. */
   function requireTools() {
-    if (!CHROMIUM) {
-      throw new Error(
-        'The end-to-end test needs Chromium and found none on PATH (chromium, chromium-browser, google-chrome). ' +
-          'Install it with `apt-get install -y chromium poppler-utils`, or set ANNALIST_CHROMIUM to its path.',
-      );
-    }
+    if (!CHROMIUM) throw new Error(NO_CHROMIUM);
     if (!PDFTOTEXT) {
       throw new Error('The end-to-end test needs pdftotext to read the exported PDF. Install it with `apt-get install -y poppler-utils`.');
     }
@@ -89,35 +70,12 @@ describe('research loop in a real browser', () => {
   beforeAll(async () => {
     // Without the tools there is nothing to set up; the test itself then fails with the reason.
     if (!CHROMIUM || !PDFTOTEXT) return;
-    mkdirSync(SHOTS_DIR, { recursive: true });
-    dir = await mkdtemp(join(tmpdir(), 'annalist-e2e-'));
-    server = await startServer({ projectPath: join(dir, 'e2e.annalist'), port: 0 });
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      acceptDownloads: true,
-      viewport: { width: 1400, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console error: ${msg.text()}`);
-    });
+    session = await openBrowserSession('e2e', { acceptDownloads: true });
+    ({ dir, server, page, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await session?.close();
   });
 
   async function shot(name: string) {

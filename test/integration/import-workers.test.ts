@@ -6,12 +6,13 @@ import type { Database } from '../../electron/backend/db/connection';
 import { listArticles } from '../../electron/backend/db/repositories/articles';
 import { openProject } from '../../electron/backend/project/open-project';
 import { importFiles, importPaths } from '../../electron/backend/services/import-service';
+import { SEEDS_DIR as SEEDS } from '../support/temp-project';
 
 // Files are read and parsed in worker threads (import/prepare-pool.ts). A
 // file that keeps its worker too long fails alone with a sentence, the
 // worker is replaced, and nothing of that file is written.
 
-const SEEDS = resolve(import.meta.dirname, '../../../shared/samples/seeds');
+const ZIPS = resolve(import.meta.dirname, '../fixtures/zip');
 
 let dir: string;
 let db: Database;
@@ -49,5 +50,44 @@ describe('import worker threads', () => {
     expect(Buffer.compare(row!.bytes, Buffer.from(bytes))).toBe(0);
     // The caller's buffer is not taken from it by the transfer to the worker.
     expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('archives', () => {
+  it('imports the readable files inside a .zip, each named by its path inside it, and skips the rest', async () => {
+    const archive = join(ZIPS, 'articles.zip');
+    const outcomes = await importPaths(db, [archive]);
+    expect(outcomes.map((o) => [o.path.slice(archive.length), o.status])).toEqual([
+      ['/inner/folder/news-article.docx', 'imported'],
+      // The same article as the .docx, exported by the same word processor: the same text.
+      ['/inner/folder/news-article.epub', 'duplicate'],
+      ['/inner/folder/no-title-property.odt', 'imported'],
+      ['/inner/folder/notes.md', 'imported'],
+      ['/phone-call.txt', 'imported'],
+    ]);
+    const listed = await listArticles(db);
+    const stored = outcomes.filter((o) => o.status === 'imported').map((o) => o.path);
+    expect(listed.map((a) => a.sourcePath).sort()).toEqual(stored.sort());
+    // Importing the archive again adds nothing.
+    expect((await importPaths(db, [archive])).map((o) => o.status)).toEqual(Array(5).fill('duplicate'));
+  });
+
+  it('opens an archive inside an archive, refuses one nested deeper with a sentence, and imports its siblings', async () => {
+    const outcomes = await importPaths(db, [join(ZIPS, 'nested-2.zip')]);
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.error).toMatch(/^Could not import .*nested-2\.zip\/level-1\.zip\/.*\.zip: it is an archive inside an archive inside an archive/);
+    expect(outcomes.filter((o) => o.status === 'imported').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a zip bomb, a path escape and an encrypted archive whole, writing nothing', async () => {
+    const bad = ['bomb-ratio.zip', 'bomb-declared.zip', 'bomb-lying.zip', 'zip-slip.zip', 'encrypted.zip', 'too-many-entries.zip'];
+    const outcomes = await importPaths(db, bad.map((f) => join(ZIPS, f)));
+    expect(outcomes).toHaveLength(bad.length);
+    for (const [i, o] of outcomes.entries()) {
+      expect(o.status).toBe('failed');
+      expect(o.error).toMatch(new RegExp(`^Could not import .*${bad[i]!.replace('.', '\\.')}: \\S.*\\.$`));
+    }
+    expect(await listArticles(db)).toHaveLength(0);
   });
 });

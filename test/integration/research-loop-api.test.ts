@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Input, Method, Output } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/result';
 import type { BackendContext } from '../../electron/backend/api/backend-context';
 import { dispatch } from '../../electron/backend/api/dispatch';
 import type { PdfRenderer } from '../../electron/backend/export/pdf-renderer';
+import { contractCalls } from '../support/contract-calls';
 import { RESOURCES_DIR, tempProject } from '../support/temp-project';
 
 // The loop through the same dispatch() both transports use, on a real file.
@@ -19,15 +18,7 @@ beforeEach(async () => {
 });
 afterEach(async () => project.cleanup());
 
-async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
-  return (await dispatch(ctx, method, input)) as Result<Output<M>>;
-}
-
-async function value<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const { call, value } = contractCalls(() => ctx);
 
 describe('the research loop over the contract', () => {
   it('goes from the sample project to a cited chronology', async () => {

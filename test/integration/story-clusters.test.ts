@@ -2,13 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackendContext } from '../../electron/backend/api/backend-context';
-import { dispatch } from '../../electron/backend/api/dispatch';
 import { listArticles } from '../../electron/backend/db/repositories/articles';
 import type { PdfRenderer } from '../../electron/backend/export/pdf-renderer';
 import { importFiles, importPaths } from '../../electron/backend/services/import-service';
-import type { Input, Method, Output } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/result';
 import type { ArticleSummary } from '../../shared/api/types';
+import { contractCalls } from '../support/contract-calls';
 import { REPO_ROOT, RESOURCES_DIR, SEEDS_DIR, tempProject } from '../support/temp-project';
 
 // Near-copies (the same wire text with other page chrome and a reworded
@@ -24,15 +22,7 @@ beforeEach(async () => {
 });
 afterEach(async () => project.cleanup());
 
-async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
-  return (await dispatch(ctx, method, input)) as Result<Output<M>>;
-}
-
-async function value<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const { call, value } = contractCalls(() => ctx);
 
 const bySeed = (articles: ArticleSummary[], prefix: string) => articles.find((a) => a.sourcePath.includes(`${prefix}_`) || a.sourcePath.endsWith(prefix))!;
 
@@ -51,6 +41,8 @@ describe('story clusters on import', () => {
     const a003 = bySeed(articles, '003');
     const copy = bySeed(articles, '003-syndicated.txt');
     expect(outcomes[0]!.storyId).toBe(a003.storyId);
+    // The import report names the article it copies.
+    expect(outcomes[0]!.nearCopyOf).toEqual({ articleId: a003.id, title: a003.title });
     expect(copy.storyId).toBe(a003.storyId);
     expect([a003.storyArticleCount, copy.storyArticleCount]).toEqual([2, 2]);
     // 000 tells 003's story in other words: a separate source, its own story.

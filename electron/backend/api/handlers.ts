@@ -15,6 +15,7 @@ import {
 } from '../services/chronology-service';
 import { asPdfFile, chronologyPdf } from '../services/export-service';
 import { importFiles, samplesDir } from '../services/import-service';
+import { listMetadata, updateMetadata } from '../services/metadata-service';
 import { joinStories, splitStory } from '../services/story-service';
 import type { BackendContext } from './backend-context';
 
@@ -46,6 +47,9 @@ export const handlers: Handlers = {
     const files = await Promise.all(names.map(async (name) => ({ path: name, bytes: await readFile(join(dir, name)) })));
     return importFiles(ctx.db, files);
   },
+
+  'articles.metadata': (ctx, { articleIds }) => listMetadata(ctx.db, articleIds),
+  'articles.updateMetadata': (ctx, { updates }) => updateMetadata(ctx.db, updates),
 
   'stories.join': (ctx, { articleIds }) => joinStories(ctx.db, articleIds),
   'stories.split': (ctx, { articleId }) => splitStory(ctx.db, articleId),

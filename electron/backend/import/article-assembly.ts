@@ -4,7 +4,7 @@ import { FileRejected, type ParsedArticle } from './article-reader';
 import { chooseTitle } from './article-title';
 import { decodeText } from './decode-text';
 import { FRONT_MATTER_SOURCE, type FrontMatterFields, frontMatterFields, splitFrontMatter } from './front-matter';
-import { stripTrailingBoilerplate } from './site-boilerplate';
+import { stripLeadingChrome, stripTrailingBoilerplate } from './site-boilerplate';
 
 // The steps every text-based reader (.txt, .md) shares: bytes to clean
 // text, front matter to metadata, the body to blocks (the one step that
@@ -26,7 +26,7 @@ function hasText(blocks: Block[]): boolean {
 
 /** Builds the article from its blocks and the front matter's fields. */
 export function assembleArticle(blocks: Block[], frontMatter: FrontMatterFields | null, options: { leadingH1IsTitle?: boolean } = {}): ParsedArticle {
-  const furniture = stripTrailingBoilerplate(blocks);
+  const furniture = stripTrailingBoilerplate(stripLeadingChrome(blocks));
   if (!hasText(furniture.blocks)) throw new FileRejected('it holds no article text');
   const fm = frontMatter ?? { tags: [] };
   const choice = chooseTitle(furniture.blocks, {

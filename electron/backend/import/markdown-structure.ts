@@ -1,4 +1,5 @@
 import MarkdownIt, { type Token } from 'markdown-it';
+import { listItemsOf, SAFE_HREF, tidyInline } from '../../../shared/content/build';
 import type { Block, ListItem, Mark, Paragraph, TextNode } from '../../../shared/content/doc';
 import { collapseSpaces } from '../../../shared/text/whitespace';
 
@@ -13,31 +14,6 @@ const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographe
 // Let every link parse, so that an unsafe one ("javascript:") still shows its
 // text; only SAFE_HREF addresses become link marks. No HTML is ever rendered.
 md.validateLink = () => true;
-
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
-
-function sameMarks(a: Mark[] | undefined, b: Mark[] | undefined): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-}
-
-/** One space between words across nodes, none at the ends, adjacent nodes with equal marks merged. */
-function tidy(nodes: TextNode[]): TextNode[] {
-  const out: TextNode[] = [];
-  for (const node of nodes) {
-    let text = node.text.replace(/[\s\p{Zs}]+/gu, ' ');
-    const prev = out[out.length - 1];
-    if ((prev === undefined || prev.text.endsWith(' ')) && text.startsWith(' ')) text = text.slice(1);
-    if (!text) continue;
-    if (prev && sameMarks(prev.marks, node.marks)) prev.text += text;
-    else out.push(node.marks?.length ? { type: 'text', text, marks: node.marks } : { type: 'text', text });
-  }
-  const last = out[out.length - 1];
-  if (last) {
-    last.text = last.text.replace(/ +$/, '');
-    if (!last.text) out.pop();
-  }
-  return out;
-}
 
 function inlineNodes(token: Token | undefined): TextNode[] {
   if (!token || token.type !== 'inline') return [];
@@ -92,7 +68,7 @@ function inlineNodes(token: Token | undefined): TextNode[] {
         break;
     }
   }
-  return tidy(nodes);
+  return tidyInline(nodes);
 }
 
 function paragraphOf(nodes: TextNode[]): Paragraph | null {
@@ -111,22 +87,6 @@ function htmlText(html: string): Block[] {
     .replace(/<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table|figure|figcaption)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '');
   return plainParagraphs(md.utils.unescapeAll(text).split('\n'));
-}
-
-/** List item content must open with a paragraph (as Tiptap's schema wants). */
-function listItems(blocks: Block[]): ListItem[] {
-  const [head, ...tail] = blocks;
-  if (!head) return [];
-  switch (head.type) {
-    case 'paragraph':
-      return [{ type: 'listItem', content: blocks }];
-    case 'heading':
-      return head.content?.length ? [{ type: 'listItem', content: [{ type: 'paragraph', content: head.content }, ...tail] }] : listItems(tail);
-    case 'blockquote':
-      return listItems([...head.content, ...tail]);
-    default:
-      return [...head.content, ...listItems(tail)];
-  }
 }
 
 class TokenWalker {
@@ -198,7 +158,7 @@ class TokenWalker {
     while (this.i < this.tokens.length) {
       const token = this.tokens[this.i++]!;
       if (token.type === closeType) break;
-      if (token.type === 'list_item_open') items.push(...listItems(this.blocks('list_item_close')));
+      if (token.type === 'list_item_open') items.push(...listItemsOf(this.blocks('list_item_close')));
     }
     return items;
   }

@@ -5,8 +5,9 @@ import { failedImport } from '../../../shared/api/import-outcome';
 import type { ImportOutcome } from '../../../shared/api/types';
 import { canonicalText } from '../../../shared/content/canonical-text';
 import { type Fingerprint, fingerprint } from '../../../shared/similarity/minhash';
+import { expandArchive, isArchivePath } from './archive/expand-archive';
 import { FileRejected, type ParsedArticle, type SourceFile } from './article-reader';
-import { readerFor, SUPPORTED_EXTENSIONS } from './readers';
+import { importableList, readerFor } from './readers';
 
 // Everything an import does to a file before the database: read its bytes,
 // parse it with its format's reader, derive the canonical text, hash both,
@@ -45,12 +46,6 @@ function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** ".txt, .md and .pdf": the supported extensions as a researcher reads them. */
-export function supportedList(): string {
-  const exts = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
-  return exts.length > 1 ? `${exts.slice(0, -1).join(', ')} and ${exts[exts.length - 1]}` : exts.join('');
-}
-
 /** Why a path could not be read, as the end of "Could not import NAME: ...". */
 export function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -75,7 +70,7 @@ export async function prepareFile(file: SourceFile): Promise<Prepared> {
   if (!reader) {
     const ext = extname(file.path).toLowerCase();
     const what = ext ? `${ext} files are not supported` : 'it has no file extension, so its format is unknown';
-    return { kind: 'failed', outcome: failedImport(file.path, `${what}; Annalist imports ${supportedList()} files`) };
+    return { kind: 'failed', outcome: failedImport(file.path, `${what}; Annalist imports ${importableList()} files`) };
   }
   try {
     const { content, ...parsed } = await reader.read(file);
@@ -115,5 +110,20 @@ export async function prepareTask(task: PrepareTask): Promise<Prepared[]> {
       return [{ kind: 'failed', outcome: failedImport(task.path, fsReason(err)) }];
     }
   }
+  if (isArchivePath(task.path)) return prepareArchive({ path: task.path, bytes });
   return [await prepareFile({ path: task.path, bytes })];
+}
+
+/** The readable files inside a .zip, each prepared as a file of its own; entries that cannot be opened fail alone. */
+async function prepareArchive(archive: SourceFile): Promise<Prepared[]> {
+  try {
+    const { files, failures } = await expandArchive(archive);
+    const prepared: Prepared[] = [];
+    for (const file of files) prepared.push(await prepareFile(file));
+    for (const f of failures) prepared.push({ kind: 'failed', outcome: failedImport(f.path, f.reason) });
+    return prepared;
+  } catch (err) {
+    const reason = err instanceof FileRejected ? err.reason : `reading it failed unexpectedly (${(err as Error).message})`;
+    return [{ kind: 'failed', outcome: failedImport(archive.path, reason) }];
+  }
 }

@@ -120,3 +120,38 @@ export function stripTrailingBoilerplate(blocks: Block[]): TrailingBoilerplate {
   }
   return { blocks: kept, siteName, removed };
 }
+
+/**
+ * Page chrome a saved page puts BEFORE the article: skip links, a menu of
+ * sections, "Advertisement", "Listen to this article". Tested like
+ * FURNITURE on the lower-cased, trimmed text of a whole block.
+ */
+const LEADING_CHROME: RegExp[] = [
+  /^(skip|jump) to (the )?(main )?(content|navigation|article|menu|search)$/,
+  /^(advertisement|advertising|sponsored( content)?|ad|promoted)$/,
+  /^(listen to (this )?(article|story)|play audio)( \d+ min(utes)?)?$/,
+  /^(menu|search|sign in|log in|subscribe|home)$/,
+];
+
+/** "World | Americas | Business | Opinion": a menu of three or more short items. */
+function isMenuLine(text: string): boolean {
+  const items = text.split(/\s+[|•·]\s+/u);
+  return items.length >= 3 && items.every((item) => item.length > 0 && item.split(/\s+/).length <= 3);
+}
+
+/**
+ * Cuts page chrome from the start of an article, whole blocks only, and
+ * stops at the first block that is not chrome: a section label ("USA") or
+ * the title stays for the title finder.
+ */
+export function stripLeadingChrome(blocks: Block[]): Block[] {
+  let start = 0;
+  for (; start < blocks.length; start++) {
+    const block = blocks[start]!;
+    if (block.type !== 'paragraph' && block.type !== 'heading') break;
+    const text = blockText(block).trim();
+    const t = text.replace(/[\s.!…:]+$/u, '').toLocaleLowerCase();
+    if (!t || !(LEADING_CHROME.some((pattern) => pattern.test(t)) || isMenuLine(text))) break;
+  }
+  return start === blocks.length ? blocks : blocks.slice(start);
+}

@@ -7,10 +7,11 @@ import { signatureToBytes } from '../../../shared/similarity/minhash';
 import type { Database } from '../db/connection';
 import { findByHashes, indexArticles, insertArticle, nextArticleId } from '../db/repositories/articles';
 import { findBandMatches, indexBands, nextStoryId } from '../db/repositories/stories';
+import { isArchivePath } from '../import/archive/expand-archive';
 import type { SourceFile } from '../import/article-reader';
-import { fsReason, type Prepared, type PrepareTask, supportedList } from '../import/prepare-article';
+import { fsReason, type Prepared, type PrepareTask } from '../import/prepare-article';
 import { type PoolOptions, PreparePool } from '../import/prepare-pool';
-import { readerFor } from '../import/readers';
+import { importableList, readerFor } from '../import/readers';
 import { StoryMatcher } from './story-service';
 
 export interface ImportProgress {
@@ -64,8 +65,9 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
       const id = nextId++;
       // The closest near-copy's story, else a new one (the trigger creates it
       // with the article, so a file that fails leaves no story behind).
-      const storyId = stories.bestMatch(p.fingerprint)?.storyId ?? nextStory++;
-      stories.add(p.fingerprint, id, storyId);
+      const match = stories.bestMatch(p.fingerprint);
+      const storyId = match?.storyId ?? nextStory++;
+      stories.add(p.fingerprint, id, storyId, p.parsed.title);
       bandsOf.set(id, p.fingerprint.bands);
       const inserting = insertArticle(tx, id, {
         ...p.parsed,
@@ -83,7 +85,9 @@ async function store(db: Database, batch: Prepared[], now: () => Date): Promise<
       known.set(p.sha256, entry).set(p.textSha256, entry);
       try {
         await inserting;
-        return { path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title, storyId };
+        const outcome: ImportOutcome = { path: p.file.path, status: 'imported', articleId: id, title: p.parsed.title, storyId };
+        if (match) outcome.nearCopyOf = { articleId: match.articleId, title: match.title };
+        return outcome;
       } catch (err) {
         return failedImport(p.file.path, `it could not be saved (${(err as Error).message})`);
       }
@@ -171,7 +175,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() && readerFor(entry.name)) out.push(full);
+    else if (entry.isFile() && (readerFor(entry.name) || isArchivePath(entry.name))) out.push(full);
   }
 }
 
@@ -184,7 +188,7 @@ export async function findImportable(paths: string[]): Promise<Item[]> {
       if (info.isDirectory()) {
         const files: string[] = [];
         await walk(given, files);
-        if (files.length === 0) found.push({ kind: 'failed', outcome: failedImport(given, `the folder holds no ${supportedList()} files`) });
+        if (files.length === 0) found.push({ kind: 'failed', outcome: failedImport(given, `the folder holds no ${importableList('or')} files`) });
         for (const f of files) found.push({ kind: 'task', task: { path: f } });
       } else {
         found.push({ kind: 'task', task: { path: given } });

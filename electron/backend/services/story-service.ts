@@ -30,6 +30,7 @@ export const NEAR_COPY_THRESHOLD = 0.5;
 interface Member {
   articleId: number;
   storyId: number;
+  title: string;
   signature: Uint32Array;
 }
 
@@ -45,7 +46,7 @@ export class StoryMatcher {
     for (const row of stored) {
       let signature = signatures.get(row.articleId);
       if (!signature) signatures.set(row.articleId, (signature = signatureFromBytes(row.signature)));
-      this.index(row.bandKey, { articleId: row.articleId, storyId: row.storyId, signature });
+      this.index(row.bandKey, { articleId: row.articleId, storyId: row.storyId, title: row.title, signature });
     }
   }
 
@@ -73,8 +74,8 @@ export class StoryMatcher {
     return best;
   }
 
-  add(f: Fingerprint, articleId: number, storyId: number) {
-    const member = { articleId, storyId, signature: f.signature };
+  add(f: Fingerprint, articleId: number, storyId: number, title: string) {
+    const member = { articleId, storyId, title, signature: f.signature };
     for (const band of f.bands) this.index(band, member);
   }
 }

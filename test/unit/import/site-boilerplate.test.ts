@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteBoilerplate, stripTrailingBoilerplate } from '../../../electron/backend/import/site-boilerplate';
-import { canonicalText } from '../../../shared/content/canonical-text';
-import { bulletList, paragraph } from '../../../shared/content/doc';
+import { isSiteBoilerplate, stripLeadingChrome, stripTrailingBoilerplate } from '../../../electron/backend/import/site-boilerplate';
+import { blockText, canonicalText } from '../../../shared/content/canonical-text';
+import { bulletList, paragraph, type TextBlock } from '../../../shared/content/doc';
 
 const BODY = 'In another apparent escalation, Trump recently declared fentanyl a “weapon of mass destruction.”';
 
@@ -79,5 +79,27 @@ describe('stripTrailingBoilerplate', () => {
   it('keeps the real items of a final list and cuts only the trailing furniture items', () => {
     const result = stripTrailingBoilerplate([bulletList(['Number of strikes: Over 30', 'Share this article'])]);
     expect(result.blocks).toEqual([bulletList(['Number of strikes: Over 30'])]);
+  });
+});
+
+describe('page chrome before the article', () => {
+  const p = (text: string) => paragraph(text);
+  it('cuts skip links, section menus and advertisement labels from the start, and nothing after them', () => {
+    const blocks = [
+      p('Skip to main content'),
+      p('World | Americas | Business | Opinion | Sport'),
+      p('Advertisement'),
+      p('Maduro says Venezuela is open to talks with the US on drug trafficking'),
+      p('Advertisement'),
+    ];
+    expect(stripLeadingChrome(blocks).map((b) => blockText(b as TextBlock))).toEqual([
+      'Maduro says Venezuela is open to talks with the US on drug trafficking',
+      'Advertisement',
+    ]);
+  });
+
+  it('keeps a section label and a title that only look short', () => {
+    const blocks = [p('USA'), p('CIA carries out first drone strike'), p('Body text.')];
+    expect(stripLeadingChrome(blocks)).toEqual(blocks);
   });
 });

@@ -12,6 +12,7 @@ export interface BandMatch {
   bandKey: number;
   articleId: number;
   storyId: number;
+  title: string;
   signature: Buffer;
 }
 
@@ -23,7 +24,7 @@ export interface BandMatch {
 export async function findBandMatches(db: ReadDb, bandKeys: number[]): Promise<BandMatch[]> {
   if (bandKeys.length === 0) return [];
   return db.all<BandMatch>(
-    `SELECT b.band_key AS bandKey, b.article_id AS articleId, a.story_id AS storyId, s.signature
+    `SELECT b.band_key AS bandKey, b.article_id AS articleId, a.story_id AS storyId, a.title, s.signature
        FROM article_bands b
        JOIN articles a ON a.id = b.article_id
        JOIN article_signatures s ON s.article_id = b.article_id

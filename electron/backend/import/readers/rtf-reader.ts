@@ -1,0 +1,85 @@
+import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
+import { type ArticleReader, FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
+import { SITE_FOOTER_SOURCE } from '../article-assembly';
+import { chooseTitle } from '../article-title';
+import { normalisePublishedDate } from '../published-date';
+import { stripTrailingBoilerplate } from '../site-boilerplate';
+import { rtfBlocks } from '../rtf/rtf-blocks';
+import { looksLikeRtf, type RtfCreationTime, readRtfDocument } from '../rtf/rtf-document';
+
+// RTF articles (WordPad, Word, LibreOffice, TextEdit): the body as headings,
+// paragraphs, lists, bold and italic (rtf/rtf-document.ts reads the RTF,
+// rtf/rtf-blocks.ts makes the blocks); title, author, creation time and
+// keywords from the {\info} group. Then the steps every reader shares: page
+// furniture cut from the end, the title chosen and taken out of the body.
+
+export const RTF_INFO_SOURCE = 'RTF document info';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** \creatim as ISO 8601 (no offset: RTF records none), or null when unset (\yr0) or in the future. */
+export function creationDate(created: RtfCreationTime | null, now = new Date()): string | null {
+  if (!created || created.year < 1900) return null;
+  const day = `${created.year}-${pad(created.month)}-${pad(created.day)}`;
+  const stamp = created.hour !== null ? `${day}T${pad(created.hour)}:${pad(created.minute ?? 0)}` : day;
+  const iso = normalisePublishedDate(stamp);
+  return iso && iso.slice(0, 10) <= now.toISOString().slice(0, 10) ? iso : null;
+}
+
+/** Keywords as tags: "Venezuela, drug trafficking" or "Venezuela; oil". */
+export function keywordTags(keywords: string | null): string[] {
+  if (!keywords) return [];
+  return [...new Set(keywords.split(/[,;]/).map((k) => k.trim()).filter(Boolean))];
+}
+
+export async function readRtfArticle(file: SourceFile, now = new Date()): Promise<ParsedArticle> {
+  if (file.bytes.byteLength === 0) throw new FileRejected('the file is empty');
+  if (!looksLikeRtf(file.bytes)) throw new FileRejected('it is not an RTF document (it does not begin with “{\\rtf”)');
+  let doc;
+  try {
+    doc = await readRtfDocument(file.bytes);
+  } catch (err) {
+    throw new FileRejected(`its RTF cannot be read (${(err as Error).message.replace(/\.$/, '')})`);
+  }
+  if (!doc.complete) throw new FileRejected('the RTF document is cut short (it ends before its last group is closed), so part of the article may be missing');
+
+  const furniture = stripTrailingBoilerplate(rtfBlocks(doc.paragraphs));
+  if (!textBlocksOf({ type: 'doc', content: furniture.blocks }).some((b) => /[\p{L}\p{N}]/u.test(blockText(b)))) {
+    throw new FileRejected('it holds no article text');
+  }
+  const { info } = doc;
+  const choice = chooseTitle(furniture.blocks, {
+    ...(info.title ? { statedTitle: info.title, statedTitleSource: RTF_INFO_SOURCE } : {}),
+    leadingH1IsTitle: true,
+  });
+
+  const fieldSources: Record<string, string> = { title: choice.titleSource };
+  const take = <T>(field: string, value: T | null, source = RTF_INFO_SOURCE): T | null => {
+    if (value === null) return null;
+    fieldSources[field] = source;
+    return value;
+  };
+  const tags = keywordTags(info.keywords);
+  if (tags.length > 0) fieldSources.tags = RTF_INFO_SOURCE;
+  return {
+    title: choice.title,
+    titleInferred: choice.titleInferred,
+    subtitle: null,
+    outlet: take('outlet', furniture.siteName, SITE_FOOTER_SOURCE),
+    author: take('author', info.author),
+    publishedAt: take('publishedAt', creationDate(info.created, now)),
+    url: null,
+    section: take('section', choice.section, 'first line'),
+    language: null,
+    tags,
+    content: { type: 'doc', content: choice.blocks },
+    fieldSources,
+  };
+}
+
+/** Rich Text Format articles (.rtf). */
+export const rtfReader: ArticleReader = {
+  extensions: ['rtf'],
+  mediaType: 'application/rtf',
+  read: (file) => readRtfArticle(file),
+};
