@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { canonicalText } from '../../shared/content/canonical-text';
 import { FileRejected, type ParsedArticle } from '../../electron/backend/import/article-reader';
-import { htmlReader } from '../../electron/backend/import/readers/html-reader';
+import { readHtmlArticle } from '../../electron/backend/import/html/html-article';
 
 export const DEFAULT_CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/readability-test-pages');
 
@@ -89,9 +89,7 @@ export function expectedText(html: string): string {
 }
 
 function readPage(path: string): ParsedArticle {
-  const result = htmlReader.read({ path, bytes: readFileSync(path) });
-  if (result instanceof Promise) throw new Error('the HTML reader is synchronous');
-  return result;
+  return readHtmlArticle(readFileSync(path));
 }
 
 /** The full report, with per-page figures. */

@@ -5,7 +5,10 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileRejected, type ParsedArticle } from '../../electron/backend/import/article-reader';
 import { formatSize, readPdfContent } from '../../electron/backend/import/pdf/pdf-document';
-import { pdfReader, readPdfArticle, type PdfReadOptions } from '../../electron/backend/import/readers/pdf-reader';
+import { readerFor } from '../../electron/backend/import/readers';
+import { readPdfArticle, type PdfReadOptions } from '../../electron/backend/import/readers/pdf-reader';
+
+const pdfReader = readerFor('article.pdf')!;
 import { blockText, canonicalText, textBlocksOf } from '../../shared/content/canonical-text';
 import type { Block } from '../../shared/content/doc';
 
@@ -204,8 +207,8 @@ describe('pdf.js in Node', () => {
   it('lets the process end once a PDF is read', async () => {
     const script = [
       "import { readFileSync } from 'node:fs';",
-      "import { pdfReader } from './electron/backend/import/readers/pdf-reader.ts';",
-      "Promise.resolve(pdfReader.read({ path: 'a.pdf', bytes: readFileSync('test/fixtures/pdf/news-article.pdf') }))",
+      "import { readerFor } from './electron/backend/import/readers/index.ts';",
+      "Promise.resolve(readerFor('a.pdf').read({ path: 'a.pdf', bytes: readFileSync('test/fixtures/pdf/news-article.pdf') }))",
       '  .then((a) => console.log(a.title));',
     ].join('\n');
     const started = Date.now();

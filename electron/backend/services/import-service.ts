@@ -107,6 +107,21 @@ const pathOf = (item: Item) => (item.kind === 'task' ? item.task.path : item.out
 /** Files per worker message, when their format is quick to read. */
 const QUICK_CHUNK = 16;
 
+/**
+ * A batch also ends once its files hold this much (original bytes and
+ * text): two batches are in memory at once (one read, one written), so this
+ * bounds the import's memory for big files as batchSize does for small ones.
+ */
+const BATCH_BYTES = 24 * 1024 * 1024;
+
+function sizeOf(prepared: Prepared[][]): number {
+  let bytes = 0;
+  for (const list of prepared) {
+    for (const p of list) if (p.kind === 'ready') bytes += p.file.bytes.length + 2 * (p.text.length + p.contentJson.length);
+  }
+  return bytes;
+}
+
 async function importInBatches(db: Database, items: Item[], options: ImportOptions): Promise<ImportOutcome[]> {
   const batchSize = options.batchSize ?? 500;
   const now = options.now ?? (() => new Date());
@@ -120,7 +135,8 @@ async function importInBatches(db: Database, items: Item[], options: ImportOptio
   const loadBatch = async (): Promise<Prepared[]> => {
     const pending: Promise<Prepared[][]>[] = [];
     let count = 0;
-    while (count < batchSize && reached < items.length && !options.signal?.aborted) {
+    let bytes = 0;
+    while (count < batchSize && bytes < BATCH_BYTES && reached < items.length && !options.signal?.aborted) {
       const chunk: PrepareTask[] = [];
       const first = items[reached]!;
       if (first.kind === 'failed') {
@@ -138,7 +154,12 @@ async function importInBatches(db: Database, items: Item[], options: ImportOptio
         reached++;
       }
       count += chunk.length;
-      pending.push(pool.prepare(chunk));
+      pending.push(
+        pool.prepare(chunk).then((prepared) => {
+          bytes += sizeOf(prepared);
+          return prepared;
+        }),
+      );
       if (pending.length >= inFlight) await pending[pending.length - inFlight];
     }
     return (await Promise.all(pending)).flat(2);

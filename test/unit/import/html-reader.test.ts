@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileRejected, type ParsedArticle } from '../../../electron/backend/import/article-reader';
 import { MAX_HTML_BYTES } from '../../../electron/backend/import/html/html-limits';
+import { readHtmlArticle } from '../../../electron/backend/import/html/html-article';
 import { readerFor } from '../../../electron/backend/import/readers';
-import { htmlReader } from '../../../electron/backend/import/readers/html-reader';
 import { blockText, canonicalText } from '../../../shared/content/canonical-text';
 import type { Block, ContentDoc, Mark } from '../../../shared/content/doc';
+
+const htmlReader = readerFor('page.html')!;
 
 // Real saved pages from the Readability test corpus (beside the repo), read
 // as a researcher would import them, and checked for what they would look at:
@@ -15,10 +17,9 @@ import type { Block, ContentDoc, Mark } from '../../../shared/content/doc';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/html');
 
-function read(bytes: Uint8Array, path = 'page.html'): ParsedArticle {
-  const result = htmlReader.read({ path, bytes });
-  if (result instanceof Promise) throw new Error('the HTML reader is synchronous');
-  return result;
+// The module's own function: the registered reader loads it on first use, so it answers with a promise.
+function read(bytes: Uint8Array, _path = 'page.html'): ParsedArticle {
+  return readHtmlArticle(bytes);
 }
 
 const corpusPage = (name: string) => read(readFileSync(join(PAGES, `${name}.html`)), `${name}.html`);

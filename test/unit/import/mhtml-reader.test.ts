@@ -4,19 +4,20 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileRejected, type ParsedArticle } from '../../../electron/backend/import/article-reader';
 import { parseMime } from '../../../electron/backend/import/mime/mime-parts';
+import { readMhtmlArticle } from '../../../electron/backend/import/mime/mhtml-article';
 import { readerFor } from '../../../electron/backend/import/readers';
-import { mhtmlReader } from '../../../electron/backend/import/readers/mhtml-reader';
 import { canonicalText } from '../../../shared/content/canonical-text';
+
+const mhtmlReader = readerFor('page.mhtml')!;
 
 // Pages saved by real Chromium as "Webpage, Single File" (see
 // test/fixtures/mhtml/make-fixtures.ts), read as a researcher imports them.
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/mhtml');
 
-function read(bytes: Uint8Array, path = 'page.mhtml'): ParsedArticle {
-  const result = mhtmlReader.read({ path, bytes });
-  if (result instanceof Promise) throw new Error('the MHTML reader is synchronous');
-  return result;
+// The module's own function: the registered reader loads it on first use, so it answers with a promise.
+function read(bytes: Uint8Array, _path = 'page.mhtml'): ParsedArticle {
+  return readMhtmlArticle(bytes);
 }
 
 const fixture = (name: string) => read(readFileSync(join(FIXTURES, name)), name);

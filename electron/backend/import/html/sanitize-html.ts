@@ -45,10 +45,19 @@ let purifier: { window: DOMWindow; purify: DOMPurify } | null = null;
  * the body element of a new document. The node itself is left as it was.
  */
 export function sanitizeNode(window: DOMWindow, node: Node): HTMLElement {
+  return purifierFor(window).sanitize(node) as unknown as HTMLElement;
+}
+
+/** Markup (from any source, linkedom included) parsed and sanitised in `window`: the body element of a new document. */
+export function sanitizeHtml(window: DOMWindow, html: string): HTMLElement {
+  return purifierFor(window).sanitize(html) as unknown as HTMLElement;
+}
+
+function purifierFor(window: DOMWindow): DOMPurify {
   if (purifier?.window !== window) {
     const purify = createDOMPurify(window as unknown as WindowLike);
     purify.setConfig({ ...CONFIG, RETURN_DOM: true });
     purifier = { window, purify };
   }
-  return purifier.purify.sanitize(node) as unknown as HTMLElement;
+  return purifier.purify;
 }

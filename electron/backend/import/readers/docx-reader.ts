@@ -1,4 +1,4 @@
-import { type ArticleReader, FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
+import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
 import { withZip } from '../archive/zip-entries';
 import { assembleDocumentArticle } from '../office/document-article';
 import { docxBody } from '../office/docx-content';
@@ -53,10 +53,3 @@ export async function readDocxArticle(file: SourceFile, options: DocxReadOptions
     },
   );
 }
-
-/** Word documents (.docx), from Word, LibreOffice, Google Docs and Pages. */
-export const docxReader: ArticleReader = {
-  extensions: ['docx'],
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  read: (file) => readDocxArticle(file),
-};

@@ -1,5 +1,5 @@
 import type { Block } from '../../../../shared/content/doc';
-import { type ArticleReader, FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
+import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
 import { sizeInWords, withZip } from '../archive/zip-entries';
 import { chapterBlocks, classLooks, withChapterTitle } from '../epub/epub-chapters';
 import { readEpubPackage } from '../epub/epub-package';
@@ -48,10 +48,3 @@ export function readEpubArticle(file: SourceFile): Promise<ParsedArticle> {
     return assembleDocumentArticle(blocks, book.fields);
   });
 }
-
-/** E-books (.epub): the whole book as one article, chapters in reading order. */
-export const epubReader: ArticleReader = {
-  extensions: ['epub'],
-  mediaType: 'application/epub+zip',
-  read: (file) => readEpubArticle(file),
-};

@@ -1,17 +1,51 @@
-import type { ArticleReader } from '../article-reader';
-import { docxReader } from './docx-reader';
-import { emlReader } from './eml-reader';
-import { epubReader } from './epub-reader';
-import { htmlReader } from './html-reader';
+import type { ArticleReader, SourceFile } from '../article-reader';
 import { markdownReader } from './markdown-reader';
-import { mhtmlReader } from './mhtml-reader';
-import { odtReader } from './odt-reader';
-import { pdfReader } from './pdf-reader';
-import { rtfReader } from './rtf-reader';
 import { textReader } from './text-reader';
 
-/** Every format Annalist imports, one reader each. */
-export const readers: ArticleReader[] = [textReader, markdownReader, pdfReader, docxReader, odtReader, epubReader, rtfReader, htmlReader, mhtmlReader, emlReader];
+// Every format Annalist imports. The plain-text readers are light and
+// loaded with this list; every other reader's module (and its libraries:
+// pdf.js, jsdom, Readability, mammoth, yauzl, the RTF tokenizer) loads on
+// its first file. So the process that only lists formats (the import's main
+// thread, the CLI, the app's main process) never loads a parser, and an
+// import worker loads only the parsers of the formats it meets.
+
+/** A reader whose module is imported when its first file is read. */
+function onFirstFile(
+  format: Pick<ArticleReader, 'extensions' | 'mediaType'>,
+  load: () => Promise<(file: SourceFile) => ReturnType<ArticleReader['read']>>,
+): ArticleReader {
+  let read: Promise<(file: SourceFile) => ReturnType<ArticleReader['read']>> | null = null;
+  return { ...format, read: async (file) => (await (read ??= load()))(file) };
+}
+
+/** Every format Annalist imports, one reader each, in the order they are named to the researcher. */
+export const readers: ArticleReader[] = [
+  textReader,
+  markdownReader,
+  onFirstFile({ extensions: ['pdf'], mediaType: 'application/pdf' }, async () => (await import('./pdf-reader')).readPdfArticle),
+  onFirstFile(
+    { extensions: ['docx'], mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    async () => (await import('./docx-reader')).readDocxArticle,
+  ),
+  onFirstFile({ extensions: ['odt'], mediaType: 'application/vnd.oasis.opendocument.text' }, async () => (await import('./odt-reader')).readOdtArticle),
+  onFirstFile({ extensions: ['epub'], mediaType: 'application/epub+zip' }, async () => (await import('./epub-reader')).readEpubArticle),
+  onFirstFile({ extensions: ['rtf'], mediaType: 'application/rtf' }, async () => (await import('./rtf-reader')).readRtfArticle),
+  // Saved web pages: the article Readability finds, sanitised, with the page's metadata.
+  onFirstFile({ extensions: ['html', 'htm', 'xhtml'], mediaType: 'text/html' }, async () => {
+    const { readHtmlArticle } = await import('../html/html-article');
+    return (file) => readHtmlArticle(file.bytes);
+  }),
+  // Pages saved as one file: the page's HTML part, read as a saved page.
+  onFirstFile({ extensions: ['mhtml', 'mht'], mediaType: 'multipart/related' }, async () => {
+    const { readMhtmlArticle } = await import('../mime/mhtml-article');
+    return (file) => readMhtmlArticle(file.bytes);
+  }),
+  // E-mail: subject, sender and date from the headers, the HTML or plain-text body.
+  onFirstFile({ extensions: ['eml'], mediaType: 'message/rfc822' }, async () => {
+    const { readEmlArticle } = await import('../mime/eml-article');
+    return (file) => readEmlArticle(file.bytes);
+  }),
+];
 
 /** Lower-case extensions without the dot, in the order they are named to the researcher. */
 export const SUPPORTED_EXTENSIONS: string[] = readers.flatMap((reader) => [...reader.extensions]);

@@ -1,4 +1,4 @@
-import { type ArticleReader, FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
+import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
 import { withZip, type ZipArchive } from '../archive/zip-entries';
 import { assembleDocumentArticle } from '../office/document-article';
 import { odtBody } from '../office/odt-content';
@@ -68,10 +68,3 @@ export function readOdtArticle(file: SourceFile, options: OdtReadOptions = {}): 
     },
   );
 }
-
-/** OpenDocument texts (.odt). */
-export const odtReader: ArticleReader = {
-  extensions: ['odt'],
-  mediaType: 'application/vnd.oasis.opendocument.text',
-  read: (file) => readOdtArticle(file),
-};

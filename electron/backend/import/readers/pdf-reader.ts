@@ -1,7 +1,7 @@
 import { type Block } from '../../../../shared/content/doc';
 import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
 import { repairMojibake } from '../../../../shared/text/mojibake';
-import { type ArticleReader, FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
+import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
 import { SITE_FOOTER_SOURCE } from '../article-assembly';
 import { chooseTitle, sameTitle } from '../article-title';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
@@ -107,10 +107,3 @@ export async function readPdfArticle(file: SourceFile, options: PdfReadOptions =
   };
   return article;
 }
-
-/** PDF articles (.pdf) with a text layer: reports, printed web pages, newspaper pages. */
-export const pdfReader: ArticleReader = {
-  extensions: ['pdf'],
-  mediaType: 'application/pdf',
-  read: (file) => readPdfArticle(file),
-};

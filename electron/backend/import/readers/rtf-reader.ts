@@ -1,5 +1,5 @@
 import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
-import { type ArticleReader, FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
+import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
 import { SITE_FOOTER_SOURCE } from '../article-assembly';
 import { chooseTitle } from '../article-title';
 import { normalisePublishedDate } from '../published-date';
@@ -76,10 +76,3 @@ export async function readRtfArticle(file: SourceFile, now = new Date()): Promis
     fieldSources,
   };
 }
-
-/** Rich Text Format articles (.rtf). */
-export const rtfReader: ArticleReader = {
-  extensions: ['rtf'],
-  mediaType: 'application/rtf',
-  read: (file) => readRtfArticle(file),
-};
