@@ -177,6 +177,28 @@ describe('structure', () => {
   });
 });
 
+describe('pages in every shape a browser reads', () => {
+  it('reads a page that never opens <body> (the parser implies it)', () => {
+    const a = read(
+      new TextEncoder().encode(
+        '<!DOCTYPE html><title>Storm closes the port</title><p>The storm hit the coast on Tuesday, officials said, and the port of La Guaira closed for two days while crews cleared the debris.</p><p>Fishermen said the damage was the worst in a decade.</p>',
+      ),
+    );
+    expect(a.title).toBe('Storm closes the port');
+    expect(textOf(a.content)).toContain('Fishermen said the damage was the worst in a decade.');
+  });
+
+  it('reads a bare fragment without <html> or <body> (an article saved as Readability gives it)', () => {
+    const a = read(
+      new TextEncoder().encode(
+        '<div id="readability-page-1" class="page"><h2>Strike on two boats</h2><p>Two boats alleged to be carrying drugs were struck on Wednesday, killing five people on board, the US military said.</p><p>The strikes were the latest in a campaign that began in September.</p></div>',
+      ),
+    );
+    expect(textOf(a.content)).toContain('killing five people on board');
+    expect(textOf(a.content)).toContain('began in September.');
+  });
+});
+
 describe('sanitising', () => {
   it('lets no script, event handler or javascript: link through, and keeps the text around them', () => {
     const source = readFileSync(join(PAGES, 'liberation-1.html'), 'utf8').replace(
