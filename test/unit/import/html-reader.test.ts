@@ -149,6 +149,44 @@ describe('metadata from each kind of source', () => {
     expect(graph.tags).toEqual(['ports', 'labour']);
     expect(graph.fieldSources).toMatchObject({ title: 'JSON-LD NewsArticle', author: 'JSON-LD NewsArticle', publishedAt: 'JSON-LD NewsArticle' });
   });
+
+  it('reads JSON-LD wrapped in a CDATA section, and a Parse.ly date (aclu, wikipedia-2, parsely-metadata)', () => {
+    const body = '<p>' + 'The committee heard evidence about the tracking of people who never joined the network. '.repeat(12) + '</p>';
+    const cdata = read(
+      utf8(
+        `<!DOCTYPE html><html><head><title>Tracked without an account</title>
+        <script type="application/ld+json">
+        <![CDATA[
+        {"@context":"https://schema.org","@type":"Article","headline":"Tracked without an account","datePublished":"2018-04-05T06:00"}
+        ]]>
+        </script></head><body><article>${body}</article></body></html>`,
+      ),
+    );
+    expect(cdata.publishedAt).toBe('2018-04-05T06:00');
+    expect(cdata.fieldSources.publishedAt).toBe('JSON-LD Article');
+
+    const parsely = read(
+      utf8(
+        `<!DOCTYPE html><html><head><title>Budget vote delayed</title><meta name="parsely-pub-date" content="2024-04-20T04:20:00.000Z">
+        </head><body><article>${body}</article></body></html>`,
+      ),
+    );
+    expect(parsely.publishedAt).toBe('2024-04-20T04:20:00.000Z');
+    expect(parsely.fieldSources.publishedAt).toBe('parsely-pub-date');
+  });
+
+  it('takes the JSON-LD name, not a headline that is only a description, when the page title shows the name (wikipedia-2)', () => {
+    const body = '<p>' + 'New Zealand is an island country in the southwestern Pacific Ocean, with two main islands. '.repeat(12) + '</p>';
+    const a = read(
+      utf8(
+        `<!DOCTYPE html><html><head><title>New Zealand - Wikipedia</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania","datePublished":"2001-10-29T01:59:14Z"}</script>
+        </head><body><article>${body}</article></body></html>`,
+      ),
+    );
+    expect(a.title).toBe('New Zealand');
+    expect(a.publishedAt).toBe('2001-10-29T01:59:14Z');
+  });
 });
 
 describe('structure', () => {

@@ -157,7 +157,10 @@ function jsonLdNodes(doc: Document): Json[] {
   };
   for (const script of Array.from(doc.getElementsByTagName('script'))) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
-    const source = (script.textContent ?? '').replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)|(-->|\/\/\s*\]\]>)\s*$/g, '');
+    // Wrappers old pages put around script text: <!-- -->, <![CDATA[ ]]>, and the same behind // or /* */.
+    const source = (script.textContent ?? '')
+      .replace(/^\s*(<!--|(\/\/|\/\*)?\s*<!\[CDATA\[(\s*\*\/)?)/, '')
+      .replace(/((\/\/|\/\*)?\s*\]\]>(\s*\*\/)?|-->)\s*$/, '');
     try {
       add(JSON.parse(source), 0);
     } catch {
@@ -165,6 +168,18 @@ function jsonLdNodes(doc: Document): Json[] {
     }
   }
   return nodes;
+}
+
+/**
+ * The article's headline, or its name where the page's own <title> shows the
+ * name and not the headline (Wikipedia puts its one-line description in
+ * "headline": "constitutional monarchy in Oceania" for "New Zealand").
+ */
+function headlineOf(article: Json, ids: Map<string, Json>, pageTitle: string): string | null {
+  const headline = textOf(article['headline'], ids);
+  const name = textOf(article['name'], ids);
+  if (headline && name && !pageTitle.includes(headline) && pageTitle.includes(name)) return name;
+  return headline ?? name;
 }
 
 function jsonLdFacts(doc: Document): JsonLdFacts | null {
@@ -177,7 +192,7 @@ function jsonLdFacts(doc: Document): JsonLdFacts | null {
   const mainEntity = article['mainEntityOfPage'];
   return {
     type: typesOf(article).find((t) => ARTICLE_TYPE.test(t)) ?? typesOf(article)[0] ?? 'Article',
-    headline: textOf(article['headline'], ids) ?? textOf(article['name'], ids),
+    headline: headlineOf(article, ids, doc.title ?? ''),
     authors,
     publisher: textOf(article['publisher'], ids) ?? textOf(article['sourceOrganization'], ids),
     datePublished: textOf(article['datePublished'], ids) ?? textOf(article['dateCreated'], ids),
@@ -417,6 +432,8 @@ export function choosePageMetadata(facts: PageFacts, readability: ReadabilityFac
     date(ld?.datePublished, jsonLd),
     dateFromMeta(facts, ['citation_publication_date', 'citation_date', 'citation_online_date']),
     dateFromMeta(facts, ['dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dc:date', 'dcterms:date', 'date', 'pubdate', 'publish-date']),
+    // Analytics tags many news sites carry (Parse.ly, Sailthru).
+    dateFromMeta(facts, ['parsely-pub-date', 'sailthru.date']),
     ...[...facts.articleTimes, ...contentTimes].map((t) => date(t, '<time>')),
     sourced(dateFromUrl(url?.value ?? null), 'URL date pattern'),
   );
