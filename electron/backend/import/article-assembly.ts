@@ -1,5 +1,6 @@
 import { type Block } from '../../../shared/content/doc';
 import { blockText, textBlocksOf } from '../../../shared/content/canonical-text';
+import { articleFrom, type Sourced } from './article-fields';
 import { FileRejected, type ParsedArticle } from './article-reader';
 import { chooseTitle } from './article-title';
 import { decodeText } from './decode-text';
@@ -18,8 +19,6 @@ export interface TextArticleOptions {
   leadingH1IsTitle?: boolean;
 }
 
-export const SITE_FOOTER_SOURCE = 'site footer';
-
 function hasText(blocks: Block[]): boolean {
   return textBlocksOf({ type: 'doc', content: blocks }).some((b) => blockText(b).trim() !== '');
 }
@@ -33,37 +32,20 @@ export function assembleArticle(blocks: Block[], frontMatter: FrontMatterFields 
     ...(fm.title ? { statedTitle: fm.title, statedTitleSource: FRONT_MATTER_SOURCE } : {}),
     leadingH1IsTitle: options.leadingH1IsTitle ?? false,
   });
-
-  const fieldSources: Record<string, string> = { title: choice.titleSource };
-  const fromFrontMatter = <T>(field: string, value: T | undefined): T | null => {
-    if (value === undefined) return null;
-    fieldSources[field] = FRONT_MATTER_SOURCE;
-    return value;
-  };
-  const article: ParsedArticle = {
-    title: choice.title,
-    titleInferred: choice.titleInferred,
-    subtitle: fromFrontMatter('subtitle', fm.subtitle),
-    outlet: fromFrontMatter('outlet', fm.outlet),
-    author: fromFrontMatter('author', fm.author),
-    publishedAt: fromFrontMatter('publishedAt', fm.publishedAt),
-    url: fromFrontMatter('url', fm.url),
-    section: null,
-    language: fromFrontMatter('language', fm.language),
-    tags: fm.tags,
-    content: { type: 'doc', content: choice.blocks },
-    fieldSources,
-  };
-  if (fm.tags.length > 0) fieldSources.tags = FRONT_MATTER_SOURCE;
-  if (choice.section) {
-    article.section = choice.section;
-    fieldSources.section = 'first line';
-  }
-  if (!article.outlet && furniture.siteName) {
-    article.outlet = furniture.siteName;
-    fieldSources.outlet = SITE_FOOTER_SOURCE;
-  }
-  return article;
+  const stated = <T>(value: T | undefined): Sourced<T> | null => (value === undefined ? null : { value, source: FRONT_MATTER_SOURCE });
+  return articleFrom(
+    choice,
+    {
+      subtitle: stated(fm.subtitle),
+      outlet: stated(fm.outlet),
+      author: stated(fm.author),
+      publishedAt: stated(fm.publishedAt),
+      url: stated(fm.url),
+      language: stated(fm.language),
+      tags: stated(fm.tags),
+    },
+    furniture.siteName,
+  );
 }
 
 /** Reads a text-based article file: decoding, front matter, structure, title. Throws FileRejected. */

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../../../../shared/content/doc';
 import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
-import { SITE_FOOTER_SOURCE } from '../article-assembly';
+import { articleFrom } from '../article-fields';
 import { FileRejected, type ParsedArticle } from '../article-reader';
 import { chooseTitle } from '../article-title';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
@@ -146,34 +146,5 @@ function assemble(allBlocks: Block[], metadata: PageMetadata): ParsedArticle {
     blocks,
     metadata.title ? { statedTitle: metadata.title.value, statedTitleSource: metadata.title.source } : { leadingH1IsTitle: true },
   );
-
-  const fieldSources: Record<string, string> = { title: choice.titleSource };
-  const take = <T>(field: string, value: { value: T; source: string } | null): T | null => {
-    if (!value) return null;
-    fieldSources[field] = value.source;
-    return value.value;
-  };
-  const article: ParsedArticle = {
-    title: choice.title,
-    titleInferred: choice.titleInferred,
-    subtitle: take('subtitle', metadata.subtitle),
-    outlet: take('outlet', metadata.outlet),
-    author: take('author', metadata.author),
-    publishedAt: take('publishedAt', metadata.publishedAt),
-    url: take('url', metadata.url),
-    section: take('section', metadata.section),
-    language: take('language', metadata.language),
-    tags: take('tags', metadata.tags) ?? [],
-    content: { type: 'doc', content: choice.blocks },
-    fieldSources,
-  };
-  if (!article.section && choice.section) {
-    article.section = choice.section;
-    fieldSources.section = 'first line';
-  }
-  if (!article.outlet && furniture.siteName) {
-    article.outlet = furniture.siteName;
-    fieldSources.outlet = SITE_FOOTER_SOURCE;
-  }
-  return article;
+  return articleFrom(choice, metadata, furniture.siteName);
 }

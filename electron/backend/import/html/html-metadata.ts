@@ -1,6 +1,9 @@
 import { sameTitle } from '../article-title';
 import { normalisePublishedDate } from '../published-date';
 import { collapseSpaces } from '../../../../shared/text/whitespace';
+import type { Sourced } from '../article-fields';
+
+export type { Sourced };
 
 // What a saved page says about itself: <meta> tags (Open Graph, Twitter,
 // Dublin Core, Highwire citation_*), JSON-LD (schema.org Article and its
@@ -11,12 +14,6 @@ import { collapseSpaces } from '../../../../shared/text/whitespace';
 //
 // Facts are gathered from the document before Readability runs (Readability
 // changes the document it reads).
-
-export interface Sourced<T> {
-  value: T;
-  /** Where the value came from: "meta og:title", "JSON-LD", "<time>", ... */
-  source: string;
-}
 
 export interface PageMetadata {
   title: Sourced<string> | null;

@@ -1,10 +1,9 @@
 import type { Block } from '../../../../shared/content/doc';
-import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
-import { SITE_FOOTER_SOURCE } from '../article-assembly';
+import { blockText } from '../../../../shared/content/canonical-text';
+import { articleFrom, hasArticleText, type Sourced, withoutTitleBlock } from '../article-fields';
 import { FileRejected, type ParsedArticle } from '../article-reader';
 import { chooseTitle, sameTitle } from '../article-title';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
-import type { Sourced } from './document-metadata';
 
 // A word-processor document or an e-book to an article, once its blocks and
 // properties are read (DOCX, ODT, EPUB alike). The title is, in order: the
@@ -34,21 +33,12 @@ export interface StyledParagraphs {
 
 const hasLetters = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
-export function hasText(blocks: Block[]): boolean {
-  return textBlocksOf({ type: 'doc', content: blocks }).some((b) => hasLetters(blockText(b)));
-}
-
-/** The blocks without the first of the top five whose text is the title. */
-function withoutTitleBlock(blocks: Block[], title: string): Block[] {
-  const i = blocks.slice(0, 5).findIndex((b) => (b.type === 'heading' || b.type === 'paragraph') && sameTitle(blockText(b), title));
-  return i < 0 || blocks.length === 1 ? blocks : [...blocks.slice(0, i), ...blocks.slice(i + 1)];
-}
 
 /** Builds the article from a document's blocks, its properties and its styled title paragraphs. Throws FileRejected. */
 export function assembleDocumentArticle(allBlocks: Block[], fields: DocumentFields, styled: StyledParagraphs = {}): ParsedArticle {
-  if (!hasText(allBlocks) && !styled.title) throw new FileRejected('it holds no article text');
+  if (!hasArticleText(allBlocks) && !styled.title) throw new FileRejected('it holds no article text');
   const furniture = stripTrailingBoilerplate(allBlocks);
-  let blocks = hasText(furniture.blocks) ? furniture.blocks : allBlocks;
+  let blocks = hasArticleText(furniture.blocks) ? furniture.blocks : allBlocks;
 
   let stated: Sourced<string> | null = fields.title;
   if (stated && styled.title && hasLetters(styled.title) && !sameTitle(stated.value, styled.title)) {
@@ -58,7 +48,7 @@ export function assembleDocumentArticle(allBlocks: Block[], fields: DocumentFiel
   if (!stated && styled.title && hasLetters(styled.title)) stated = { value: styled.title, source: TITLE_STYLE_SOURCE };
   const lead = blocks[0];
   if (!stated && lead?.type === 'heading' && blocks.length > 1) stated = { value: blockText(lead), source: FIRST_HEADING_SOURCE };
-  if (!hasText(blocks)) {
+  if (!hasArticleText(blocks)) {
     // Only a title: it is the text too, rather than nothing.
     blocks = [{ type: 'paragraph', content: [{ type: 'text', text: stated?.value ?? styled.title ?? '' }] }];
   }
@@ -66,26 +56,11 @@ export function assembleDocumentArticle(allBlocks: Block[], fields: DocumentFiel
   const choice = chooseTitle(blocks, stated ? { statedTitle: stated.value, statedTitleSource: stated.source } : {});
   blocks = stated ? withoutTitleBlock(choice.blocks, stated.value) : choice.blocks;
 
-  const fieldSources: Record<string, string> = { title: choice.titleSource };
-  const take = <T>(field: string, sourced: Sourced<T> | null | undefined): T | null => {
-    if (!sourced) return null;
-    fieldSources[field] = sourced.source;
-    return sourced.value;
-  };
   const subtitle = styled.subtitle && hasLetters(styled.subtitle) ? { value: styled.subtitle, source: SUBTITLE_STYLE_SOURCE } : null;
-  const outlet = fields.outlet ?? (furniture.siteName ? { value: furniture.siteName, source: SITE_FOOTER_SOURCE } : null);
-  return {
-    title: choice.title,
-    titleInferred: choice.titleInferred,
-    subtitle: take('subtitle', subtitle),
-    outlet: take('outlet', outlet),
-    author: take('author', fields.author),
-    publishedAt: take('publishedAt', fields.publishedAt),
-    url: null,
-    section: take('section', choice.section ? { value: choice.section, source: 'first line' } : null),
-    language: take('language', fields.language),
-    tags: take('tags', fields.tags) ?? [],
-    content: { type: 'doc', content: blocks },
-    fieldSources,
-  };
+  return articleFrom(
+    choice,
+    { subtitle, outlet: fields.outlet ?? null, author: fields.author, publishedAt: fields.publishedAt, language: fields.language, tags: fields.tags },
+    furniture.siteName,
+    blocks,
+  );
 }

@@ -1,6 +1,9 @@
 import { languageTag } from '../html/html-metadata';
 import { isMeaningfulTitle, splitKeywords } from '../pdf/pdf-metadata';
 import { normalisePublishedDate } from '../published-date';
+import type { Sourced } from '../article-fields';
+
+export type { Sourced };
 
 // Judging the properties a word processor or e-book tool stores with a
 // document (DOCX core properties, ODF meta.xml, the EPUB package), with the
@@ -15,11 +18,6 @@ import { normalisePublishedDate } from '../published-date';
 // tomorrow), and of the creation and modification dates the earlier is
 // taken: a copy made later has a later creation date but keeps the text's
 // age in neither, while an edit never moves the modification date back.
-
-export interface Sourced<T> {
-  value: T;
-  source: string;
-}
 
 const JUNK_AUTHOR =
   /^(?:administrator|admin|user|owner|windows user|microsoft office user|office user|unknown|author|default|guest|root|pc|[a-z]+_owner|user\d+|\d+)$/i;

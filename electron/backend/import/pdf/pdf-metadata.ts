@@ -1,6 +1,9 @@
 import { repairMojibake } from '../../../../shared/text/mojibake';
 import { collapseSpaces, removeInvisibles } from '../../../../shared/text/whitespace';
 import { normalisePublishedDate } from '../published-date';
+import type { Sourced } from '../article-fields';
+
+export type { Sourced };
 
 // What a PDF says about itself: the document information dictionary
 // (Title, Author, Subject, Keywords, CreationDate) and the XMP packet
@@ -34,11 +37,6 @@ export interface PdfMetadataInput {
   firstPageText: string;
   /** Today, for refusing creation dates in the future. */
   now?: Date;
-}
-
-export interface Sourced<T> {
-  value: T;
-  source: string;
 }
 
 export interface PdfMetadataFields {

@@ -1,8 +1,7 @@
-import { type Block } from '../../../../shared/content/doc';
 import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
 import { repairMojibake } from '../../../../shared/text/mojibake';
 import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
-import { SITE_FOOTER_SOURCE } from '../article-assembly';
+import { articleFrom, withoutTitleBlock } from '../article-fields';
 import { chooseTitle, sameTitle } from '../article-title';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
 import { DEFAULT_PDF_LIMITS, type PdfLimits, REASONS, readPdfContent } from '../pdf/pdf-document';
@@ -49,12 +48,6 @@ function largestOnFirstPage(blocks: LaidOutBlock[], bodySize: number): LaidOutBl
   return best;
 }
 
-/** The blocks without the first block near the top whose text is the title. */
-function withoutTitleBlock(blocks: Block[], title: string): Block[] {
-  const i = blocks.slice(0, 5).findIndex((b) => (b.type === 'heading' || b.type === 'paragraph') && sameTitle(blockText(b), title));
-  return i < 0 || blocks.length === 1 ? blocks : [...blocks.slice(0, i), ...blocks.slice(i + 1)];
-}
-
 /** Reads a PDF article. Rejects with FileRejected and a reason that completes "Could not import NAME: ...". */
 export async function readPdfArticle(file: SourceFile, options: PdfReadOptions = {}): Promise<ParsedArticle> {
   const content = await readPdfContent(file.bytes, options.limits ?? DEFAULT_PDF_LIMITS);
@@ -85,25 +78,10 @@ export async function readPdfArticle(file: SourceFile, options: PdfReadOptions =
   const choice = chooseTitle(blocks, stated ? { statedTitle: stated.title, statedTitleSource: stated.source } : {});
   blocks = stated ? withoutTitleBlock(choice.blocks, stated.title) : choice.blocks;
 
-  const fieldSources: Record<string, string> = { title: choice.titleSource };
-  const take = <T>(field: string, sourced: { value: T; source: string } | null): T | null => {
-    if (!sourced) return null;
-    fieldSources[field] = sourced.source;
-    return sourced.value;
-  };
-  const article: ParsedArticle = {
-    title: choice.title,
-    titleInferred: choice.titleInferred,
-    subtitle: take('subtitle', meta.subtitle),
-    outlet: take('outlet', trailing.siteName ? { value: trailing.siteName, source: SITE_FOOTER_SOURCE } : null),
-    author: take('author', meta.author),
-    publishedAt: take('publishedAt', meta.publishedAt),
-    url: null,
-    section: take('section', choice.section ? { value: choice.section, source: 'first line' } : null),
-    language: take('language', meta.language),
-    tags: take('tags', meta.tags) ?? [],
-    content: { type: 'doc', content: blocks },
-    fieldSources,
-  };
-  return article;
+  return articleFrom(
+    choice,
+    { subtitle: meta.subtitle, author: meta.author, publishedAt: meta.publishedAt, language: meta.language, tags: meta.tags },
+    trailing.siteName,
+    blocks,
+  );
 }

@@ -1,6 +1,5 @@
-import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
 import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
-import { SITE_FOOTER_SOURCE } from '../article-assembly';
+import { articleFrom, hasArticleText } from '../article-fields';
 import { chooseTitle } from '../article-title';
 import { normalisePublishedDate } from '../published-date';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
@@ -44,7 +43,7 @@ export async function readRtfArticle(file: SourceFile, now = new Date()): Promis
   if (!doc.complete) throw new FileRejected('the RTF document is cut short (it ends before its last group is closed), so part of the article may be missing');
 
   const furniture = stripTrailingBoilerplate(rtfBlocks(doc.paragraphs));
-  if (!textBlocksOf({ type: 'doc', content: furniture.blocks }).some((b) => /[\p{L}\p{N}]/u.test(blockText(b)))) {
+  if (!hasArticleText(furniture.blocks)) {
     throw new FileRejected('it holds no article text');
   }
   const { info } = doc;
@@ -53,26 +52,10 @@ export async function readRtfArticle(file: SourceFile, now = new Date()): Promis
     leadingH1IsTitle: true,
   });
 
-  const fieldSources: Record<string, string> = { title: choice.titleSource };
-  const take = <T>(field: string, value: T | null, source = RTF_INFO_SOURCE): T | null => {
-    if (value === null) return null;
-    fieldSources[field] = source;
-    return value;
-  };
-  const tags = keywordTags(info.keywords);
-  if (tags.length > 0) fieldSources.tags = RTF_INFO_SOURCE;
-  return {
-    title: choice.title,
-    titleInferred: choice.titleInferred,
-    subtitle: null,
-    outlet: take('outlet', furniture.siteName, SITE_FOOTER_SOURCE),
-    author: take('author', info.author),
-    publishedAt: take('publishedAt', creationDate(info.created, now)),
-    url: null,
-    section: take('section', choice.section, 'first line'),
-    language: null,
-    tags,
-    content: { type: 'doc', content: choice.blocks },
-    fieldSources,
-  };
+  const sourced = <T>(value: T | null): { value: T; source: string } | null => (value === null ? null : { value, source: RTF_INFO_SOURCE });
+  return articleFrom(
+    choice,
+    { author: sourced(info.author), publishedAt: sourced(creationDate(info.created, now)), tags: sourced(keywordTags(info.keywords)) },
+    furniture.siteName,
+  );
 }
