@@ -27,6 +27,8 @@ export interface PoolOptions {
    * shapes (nodejs/node#47224), so readers also bound their input sizes.
    */
   maxHeapMb?: number;
+  /** Ends the workers after this long without work (they are started again on the next file). */
+  idleCloseMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -97,12 +99,15 @@ export class PreparePool {
   private readonly script = workerScript();
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
+  private readonly idleCloseMs: number | null;
+  private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
 
   constructor(options: PoolOptions = {}) {
     this.timeoutMs = options.taskTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+    this.idleCloseMs = options.idleCloseMs ?? null;
     const size = options.size ?? defaultPoolSize();
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -111,12 +116,18 @@ export class PreparePool {
     return this.slots.length;
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /**
    * Reads and parses tasks in a worker: one result list per task, in order.
    * Never rejects: a file that cannot be read is a failed outcome.
    */
   prepare(tasks: PrepareTask[]): Promise<Prepared[][]> {
     if (this.closed) return Promise.resolve(tasks.map(closedBeforeRead));
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, tasks, resolve });
       this.pump();
@@ -126,6 +137,7 @@ export class PreparePool {
   /** Ends the workers; tasks still queued fail. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const job of this.queue.splice(0)) job.resolve(job.tasks.map(closedBeforeRead));
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
@@ -146,6 +158,9 @@ export class PreparePool {
       this.abandon(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : `reading it failed unexpectedly (${err.message})`, true),
     );
     worker.on('exit', () => this.abandon(slot, 'reading it stopped the reader unexpectedly', true));
+    // An idle worker does not keep the process alive (the CLI ends when its
+    // import does). After the listeners: adding one refs the worker's port again.
+    worker.unref();
     return slot;
   }
 
@@ -156,6 +171,14 @@ export class PreparePool {
     slot.timer = null;
     job?.resolve(prepared);
     this.pump();
+  }
+
+  /** After pump(): idle workers let the process go, and an idle pool ends after idleCloseMs. */
+  private settle() {
+    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+    if (this.idleCloseMs === null || this.queue.length > 0 || this.slots.some((slot) => slot.job) || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => void this.close(), this.idleCloseMs);
+    this.idleTimer.unref();
   }
 
   /**
@@ -192,7 +215,22 @@ export class PreparePool {
       slot.job = job;
       slot.timer = setTimeout(() => this.abandon(slot, `reading it took longer than ${duration(this.timeoutMs)}`, true), this.timeoutMs);
       const request: WorkerRequest = { id: job.id, tasks: job.tasks };
+      slot.worker.ref();
       slot.worker.postMessage(request);
     }
+    this.settle();
   }
+}
+
+let shared: PreparePool | null = null;
+
+/**
+ * The pool imports use unless they ask for their own: kept between imports
+ * (the app imports a drop of files in several calls, and starting a worker
+ * and loading its parsers costs a few hundred milliseconds), ended after a
+ * minute without work to give back the parsers' memory.
+ */
+export function sharedPreparePool(): PreparePool {
+  if (!shared || shared.isClosed) shared = new PreparePool({ idleCloseMs: 60_000 });
+  return shared;
 }

@@ -10,7 +10,7 @@ import { findBandMatches, indexBands, nextStoryId } from '../db/repositories/sto
 import { isArchivePath } from '../import/archive/expand-archive';
 import type { SourceFile } from '../import/article-reader';
 import { fsReason, type Prepared, type PrepareTask } from '../import/prepare-article';
-import { type PoolOptions, PreparePool } from '../import/prepare-pool';
+import { type PoolOptions, PreparePool, sharedPreparePool } from '../import/prepare-pool';
 import { importableList, readerFor } from '../import/readers';
 import { StoryMatcher } from './story-service';
 
@@ -32,7 +32,7 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Files per write transaction; each file still has its own savepoint. */
   batchSize?: number;
-  /** The worker threads that read and parse the files. */
+  /** Worker threads of this import's own; without it, the shared pool (sharedPreparePool). */
   workers?: PoolOptions;
   now?: () => Date;
 }
@@ -125,7 +125,8 @@ function sizeOf(prepared: Prepared[][]): number {
 async function importInBatches(db: Database, items: Item[], options: ImportOptions): Promise<ImportOutcome[]> {
   const batchSize = options.batchSize ?? 500;
   const now = options.now ?? (() => new Date());
-  const pool = new PreparePool(options.workers);
+  // Options of its own (tests) get a pool of its own, closed at the end.
+  const pool = options.workers ? new PreparePool(options.workers) : sharedPreparePool();
   // Enough messages in flight to keep every worker busy; few enough that a
   // cancel is not held up by a long queue.
   const inFlight = pool.size * 2;
@@ -177,7 +178,7 @@ async function importInBatches(db: Database, items: Item[], options: ImportOptio
       options.onProgress?.({ done: stored, total: items.length, path: pathOf(items[stored - 1]!) });
     }
   } finally {
-    await pool.close();
+    if (options.workers) await pool.close();
   }
   for (const item of items.slice(reached)) outcomes.push(failedImport(pathOf(item), IMPORT_CANCELLED_REASON));
   return outcomes;

@@ -4,10 +4,15 @@ import type { ImportOutcome } from '../../../shared/api/types';
 import { call } from '../../api/client';
 import { useDataVersion } from '../../app/data-version';
 
-/** At most this much base64 per request, so one huge batch never stalls. */
-const BATCH_BYTES = 24 * 1024 * 1024;
+/**
+ * At most this many files, or this much base64, per request: the bar moves
+ * and a cancel takes effect between requests, so a request is kept to a few
+ * seconds of reading even for slow formats (the back end keeps its worker
+ * threads between requests, so small requests cost little).
+ */
+const BATCH_BYTES = 8 * 1024 * 1024;
 /** Well under the contract's MAX_UPLOAD_FILES (a value import would bundle zod). */
-const BATCH_FILES = 200;
+const BATCH_FILES = 25;
 
 export interface ImportProgress {
   /** Files read so far (sent to the back end or about to be). */
