@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ContentDoc } from '../content/doc';
 import type { ArticleMetadata, MetadataUpdateResult } from './article-metadata';
 import type { Result } from './result';
 import type {
@@ -9,10 +10,12 @@ import type {
   ChronologySummary,
   Claim,
   Highlight,
+  HighlightInArticle,
   ImportOutcome,
   PdfFile,
   ProjectInfo,
   StoryInfo,
+  Tag,
 } from './types';
 
 // The one API table. Each method has a zod schema for its input (checked at
@@ -33,6 +36,15 @@ const id = z.number().int().positive();
 const none = z.object({}).strict();
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
+export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+
+/** A note: Tiptap JSON as the note editor writes it, checked for shape and size (the back end derives its text). */
+const noteShape = z.object({ type: z.literal('doc'), content: z.array(z.looseObject({ type: z.string() })).max(2000) });
+const noteDoc = z.custom<ContentDoc>(
+  (value) => noteShape.safeParse(value).success && JSON.stringify(value).length <= 200_000,
+  'A note must be a rich-text document of at most 200,000 characters.',
+);
+const tagName = z.string().trim().min(1, 'A tag needs a name.').max(80, 'A tag name can be at most 80 characters.');
 
 export const MAX_UPLOAD_FILES = 1000;
 
@@ -109,7 +121,27 @@ const annotations = {
       color: z.enum(HIGHLIGHT_COLORS).default('yellow'),
     }),
   ),
+  /** Deletes so that Undo (restoreHighlight) can bring it back until the project is closed. */
   'annotations.deleteHighlight': method<{ deleted: number }>()(z.object({ id })),
+  'annotations.restoreHighlight': method<Highlight>()(z.object({ id })),
+  /** Colour and/or rich-text note (null removes the note). */
+  'annotations.updateHighlight': method<Highlight>()(
+    z.object({ id, color: z.enum(HIGHLIGHT_COLORS).optional(), note: noteDoc.nullable().optional() }),
+  ),
+  /** Gives a highlight exactly these tags. */
+  'annotations.setHighlightTags': method<Highlight>()(z.object({ id, tagIds: z.array(id).max(200) })),
+  /** Highlights carrying a tag, across the project. */
+  'annotations.highlightsWithTag': method<HighlightInArticle[]>()(z.object({ tagId: id })),
+};
+
+const tags = {
+  'tags.list': method<Tag[]>()(none),
+  'tags.create': method<Tag>()(z.object({ name: tagName, color: z.enum(TAG_COLORS).default('gray') })),
+  /** Rename and/or recolour. */
+  'tags.update': method<Tag>()(z.object({ id, name: tagName.optional(), color: z.enum(TAG_COLORS).optional() })),
+  /** Every highlight of `fromId` gets `intoId` instead; `fromId` is removed. */
+  'tags.merge': method<Tag>()(z.object({ fromId: id, intoId: id })),
+  'tags.delete': method<{ deleted: number }>()(z.object({ id })),
 };
 
 const claims = {
@@ -154,6 +186,7 @@ export const contract = {
   ...stories,
   ...reader,
   ...annotations,
+  ...tags,
   ...claims,
   ...chronology,
   ...exporting,

@@ -67,6 +67,29 @@ export interface Highlight {
   suffix: string;
   color: string;
   createdAt: string;
+  /** The researcher's note as rich text (Tiptap JSON), or null. */
+  note: ContentDoc | null;
+  /** The note's plain text ("" without a note). */
+  noteText: string;
+  tags: TagRef[];
+}
+
+/** A tag as a highlight carries it. */
+export interface TagRef {
+  id: number;
+  name: string;
+  color: string;
+}
+
+/** A project tag, with the number of highlights that carry it. */
+export interface Tag extends TagRef {
+  highlightCount: number;
+  createdAt: string;
+}
+
+/** A highlight found across the project (by tag), with its article's title. */
+export interface HighlightInArticle extends Highlight {
+  articleTitle: string;
 }
 
 export interface Claim {

@@ -84,6 +84,37 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0003 keeps every highlight as it was, with no note, no tags and not deleted', async () => {
+    const path = await freshFile();
+    const v2 = await Database.open(path);
+    await v2.withWriter((w) => w.exec(`PRAGMA application_id = ${ANNALIST_APPLICATION_ID}`));
+    await migrate(v2, migrations.slice(0, 2));
+    await v2.write(async (tx) => {
+      await tx.run(
+        `INSERT INTO article_imports (id, title, title_inferred, field_sources, imported_at, sha256, bytes, source_path,
+                                      media_type, content, text, text_sha256, word_count, tags, story_id)
+         VALUES (1, 'Article', 0, '{}', '2026-01-02T00:00:00.000Z', 'sha', ?, '/tmp/a.txt', 'text/plain', '{"type":"doc","content":[]}',
+                 'Five people were killed on Wednesday.', 'tsha', 6, '[]', 1)`,
+        [Buffer.from('bytes')],
+      );
+      await tx.run(
+        `INSERT INTO highlights (article_id, text_version, start_offset, end_offset, exact, prefix, suffix, color, created_at)
+         VALUES (1, 1, 0, 11, 'Five people', '', ' were killed', 'yellow', '2026-01-03T00:00:00.000Z')`,
+      );
+    });
+    await migrate(v2, migrations.slice(0, 3));
+    expect(await schemaVersion(v2)).toBe(3);
+    expect(await tableNames(v2)).toEqual(expect.arrayContaining(['tags', 'highlight_tags']));
+    expect(await v2.get('SELECT exact, color, note, note_text, deleted_at FROM highlights WHERE id = 1')).toEqual({
+      exact: 'Five people',
+      color: 'yellow',
+      note: null,
+      note_text: '',
+      deleted_at: null,
+    });
+    await v2.close();
+  });
+
   it('replays all migrations on an empty file and is idempotent on reopen', async () => {
     const path = await freshFile();
     const db = await openProject(path);

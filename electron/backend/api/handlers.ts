@@ -3,10 +3,19 @@ import { join } from 'node:path';
 import type { Method, Output, ParsedInput } from '../../../shared/api/contract';
 import { UserError } from '../../../shared/api/result';
 import { countArticles, getArticle, listArticles } from '../db/repositories/articles';
-import { listClaims, listHighlights } from '../db/repositories/annotations';
+import { highlightsWithTag, listClaims, listHighlights } from '../db/repositories/annotations';
+import { listTags } from '../db/repositories/tags';
 import { listChronologies } from '../db/repositories/chronologies';
 import { readerFor } from '../import/readers';
-import { createClaim, createHighlight, deleteHighlight } from '../services/annotation-service';
+import {
+  createClaim,
+  createHighlight,
+  deleteHighlight,
+  restoreHighlight,
+  setHighlightTags,
+  updateHighlight,
+} from '../services/annotation-service';
+import { createTag, deleteTag, mergeTags, updateTag } from '../services/tag-service';
 import {
   chronologyDetail,
   createChronology,
@@ -63,6 +72,17 @@ export const handlers: Handlers = {
   'annotations.listHighlights': (ctx, { articleId }) => listHighlights(ctx.db, articleId),
   'annotations.createHighlight': (ctx, input) => createHighlight(ctx.db, input),
   'annotations.deleteHighlight': (ctx, { id }) => deleteHighlight(ctx.db, id),
+  'annotations.restoreHighlight': (ctx, { id }) => restoreHighlight(ctx.db, id),
+  'annotations.updateHighlight': (ctx, { id, color, note }) =>
+    updateHighlight(ctx.db, id, { ...(color !== undefined ? { color } : {}), ...(note !== undefined ? { note } : {}) }),
+  'annotations.setHighlightTags': (ctx, { id, tagIds }) => setHighlightTags(ctx.db, id, tagIds),
+  'annotations.highlightsWithTag': (ctx, { tagId }) => highlightsWithTag(ctx.db, tagId),
+  'tags.list': (ctx) => listTags(ctx.db),
+  'tags.create': (ctx, input) => createTag(ctx.db, input),
+  'tags.update': (ctx, { id, name, color }) =>
+    updateTag(ctx.db, id, { ...(name !== undefined ? { name } : {}), ...(color !== undefined ? { color } : {}) }),
+  'tags.merge': (ctx, { fromId, intoId }) => mergeTags(ctx.db, fromId, intoId),
+  'tags.delete': (ctx, { id }) => deleteTag(ctx.db, id),
 
   'claims.list': (ctx, { articleId }) => listClaims(ctx.db, articleId),
   'claims.create': (ctx, input) => createClaim(ctx.db, input),

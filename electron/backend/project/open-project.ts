@@ -4,6 +4,7 @@ import { UserError } from '../../../shared/api/result';
 import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { backfillSignatures } from '../services/story-service';
+import { purgeDeletedHighlights } from '../db/repositories/annotations';
 
 // "Annl" — marks the SQLite file as an Annalist project so that another
 // program's database is refused instead of being migrated into ours.
@@ -64,6 +65,8 @@ export async function openProject(path: string): Promise<Database> {
     await migrate(db);
     // Near-copy signatures of articles imported before schema 2.
     await backfillSignatures(db);
+    // Undo of a highlight deletion lasts until the project is closed.
+    await db.write((tx) => purgeDeletedHighlights(tx));
   } catch (err) {
     await db.close().catch(() => undefined);
     if (err instanceof UserError) throw err;

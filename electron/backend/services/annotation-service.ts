@@ -3,14 +3,20 @@ import type { Claim, Highlight } from '../../../shared/api/types';
 import { quoteSelector } from '../../../shared/anchoring/text-quote';
 import type { Database } from '../db/connection';
 import { currentText } from '../db/repositories/articles';
+import { canonicalText } from '../../../shared/content/canonical-text';
+import type { ContentDoc } from '../../../shared/content/doc';
 import {
   claimsCitingHighlight,
-  deleteHighlight as removeHighlight,
   getClaim,
   getHighlight,
   insertClaim,
   insertHighlight,
+  markHighlightDeleted,
+  setHighlightColor,
+  setHighlightNote,
+  setHighlightTags as writeHighlightTags,
 } from '../db/repositories/annotations';
+import { existingTagIds } from '../db/repositories/tags';
 
 export async function createHighlight(
   db: Database,
@@ -44,7 +50,11 @@ export async function createHighlight(
   return (await getHighlight(db, id))!;
 }
 
-export async function deleteHighlight(db: Database, id: number): Promise<{ deleted: number }> {
+/**
+ * Deletes a highlight so that Undo can bring it back (restoreHighlight) with
+ * its note and tags; it is removed for good when the project is next opened.
+ */
+export async function deleteHighlight(db: Database, id: number, now = new Date()): Promise<{ deleted: number }> {
   return db.write(async (tx) => {
     if (!(await getHighlight(tx, id))) throw new UserError('not_found', `There is no highlight ${id} in this project.`);
     const claims = await claimsCitingHighlight(tx, id);
@@ -54,8 +64,51 @@ export async function deleteHighlight(db: Database, id: number): Promise<{ delet
         `This highlight is the evidence of ${claims === 1 ? 'a claim' : `${claims} claims`}; remove it from ${claims === 1 ? 'that claim' : 'those claims'} before deleting it.`,
       );
     }
-    return { deleted: await removeHighlight(tx, id) };
+    return { deleted: await markHighlightDeleted(tx, id, now.toISOString()) };
   });
+}
+
+/** Undoes deleteHighlight. */
+export async function restoreHighlight(db: Database, id: number): Promise<Highlight> {
+  await db.write(async (tx) => {
+    if (!(await getHighlight(tx, id, { deleted: true }))) {
+      throw new UserError('not_found', `There is no deleted highlight ${id} to bring back in this project (deleting is undone until the project is closed).`);
+    }
+    await markHighlightDeleted(tx, id, null);
+  });
+  return (await getHighlight(db, id))!;
+}
+
+async function requireHighlight(db: Parameters<typeof getHighlight>[0], id: number): Promise<Highlight> {
+  const highlight = await getHighlight(db, id);
+  if (!highlight) throw new UserError('not_found', `There is no highlight ${id} in this project.`);
+  return highlight;
+}
+
+/** Changes a highlight's colour and/or note (null removes the note; an empty note counts as none). */
+export async function updateHighlight(db: Database, id: number, changes: { color?: string; note?: ContentDoc | null }): Promise<Highlight> {
+  await db.write(async (tx) => {
+    await requireHighlight(tx, id);
+    if (changes.color !== undefined) await setHighlightColor(tx, id, changes.color);
+    if (changes.note !== undefined) {
+      const noteText = changes.note ? canonicalText(changes.note).text.trim() : '';
+      await setHighlightNote(tx, id, noteText ? changes.note : null, noteText);
+    }
+  });
+  return (await getHighlight(db, id))!;
+}
+
+/** Gives a highlight exactly these tags. */
+export async function setHighlightTags(db: Database, id: number, tagIds: number[]): Promise<Highlight> {
+  const ids = [...new Set(tagIds)];
+  await db.write(async (tx) => {
+    await requireHighlight(tx, id);
+    const existing = await existingTagIds(tx, ids);
+    const missing = ids.filter((t) => !existing.has(t));
+    if (missing.length > 0) throw new UserError('not_found', `There is no tag ${missing.join(', ')} in this project.`);
+    await writeHighlightTags(tx, id, ids);
+  });
+  return (await getHighlight(db, id))!;
 }
 
 export async function createClaim(db: Database, input: { highlightId: number; statement: string }, now = new Date()): Promise<Claim> {

@@ -1,4 +1,5 @@
-import type { Claim, Highlight } from '../../../../shared/api/types';
+import type { Claim, Highlight, HighlightInArticle, TagRef } from '../../../../shared/api/types';
+import type { ContentDoc } from '../../../../shared/content/doc';
 import type { ReadDb, WriteDb } from '../connection';
 
 interface HighlightRow {
@@ -11,9 +12,11 @@ interface HighlightRow {
   suffix: string;
   color: string;
   created_at: string;
+  note: string | null;
+  note_text: string;
 }
 
-function toHighlight(r: HighlightRow): Highlight {
+function toHighlight(r: HighlightRow, tags: TagRef[]): Highlight {
   return {
     id: r.id,
     articleId: r.article_id,
@@ -24,7 +27,32 @@ function toHighlight(r: HighlightRow): Highlight {
     suffix: r.suffix,
     color: r.color,
     createdAt: r.created_at,
+    note: r.note ? (JSON.parse(r.note) as ContentDoc) : null,
+    noteText: r.note_text,
+    tags,
   };
+}
+
+/** The tags of these highlights, by highlight id, each list by name. */
+async function tagsOf(db: ReadDb, highlightIds: number[]): Promise<Map<number, TagRef[]>> {
+  const out = new Map<number, TagRef[]>();
+  if (highlightIds.length === 0) return out;
+  const rows = await db.all<{ highlight_id: number; id: number; name: string; color: string }>(
+    `SELECT ht.highlight_id, t.id, t.name, t.color FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+      WHERE ht.highlight_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+    [JSON.stringify(highlightIds)],
+  );
+  for (const r of rows) {
+    const list = out.get(r.highlight_id) ?? [];
+    list.push({ id: r.id, name: r.name, color: r.color });
+    out.set(r.highlight_id, list);
+  }
+  return out;
+}
+
+async function withTags(db: ReadDb, rows: HighlightRow[]): Promise<Highlight[]> {
+  const tags = await tagsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toHighlight(r, tags.get(r.id) ?? []));
 }
 
 export interface NewHighlight {
@@ -48,21 +76,59 @@ export async function insertHighlight(db: WriteDb, h: NewHighlight): Promise<num
   return lastID;
 }
 
-export async function getHighlight(db: ReadDb, id: number): Promise<Highlight | undefined> {
-  const row = await db.get<HighlightRow>('SELECT * FROM highlights WHERE id = ?', [id]);
-  return row && toHighlight(row);
+/** A highlight; one marked deleted only when asked for (Undo looks for it). */
+export async function getHighlight(db: ReadDb, id: number, options: { deleted?: boolean } = {}): Promise<Highlight | undefined> {
+  const row = await db.get<HighlightRow>(
+    `SELECT * FROM highlights WHERE id = ? AND deleted_at IS ${options.deleted ? 'NOT NULL' : 'NULL'}`,
+    [id],
+  );
+  return row && (await withTags(db, [row]))[0];
 }
 
 export async function listHighlights(db: ReadDb, articleId: number): Promise<Highlight[]> {
   const rows = await db.all<HighlightRow>(
-    'SELECT * FROM highlights WHERE article_id = ? ORDER BY start_offset, end_offset, id',
+    'SELECT * FROM highlights WHERE article_id = ? AND deleted_at IS NULL ORDER BY start_offset, end_offset, id',
     [articleId],
   );
-  return rows.map(toHighlight);
+  return withTags(db, rows);
 }
 
-export async function deleteHighlight(db: WriteDb, id: number): Promise<number> {
-  return (await db.run('DELETE FROM highlights WHERE id = ?', [id])).changes;
+/** Highlights carrying a tag, across the project, in article and reading order. */
+export async function highlightsWithTag(db: ReadDb, tagId: number): Promise<HighlightInArticle[]> {
+  const rows = await db.all<HighlightRow & { article_title: string }>(
+    `SELECT h.*, a.title AS article_title FROM highlights h
+       JOIN highlight_tags ht ON ht.highlight_id = h.id AND ht.tag_id = ?
+       JOIN articles a ON a.id = h.article_id
+      WHERE h.deleted_at IS NULL
+      ORDER BY a.title COLLATE NOCASE, h.article_id, h.start_offset, h.id`,
+    [tagId],
+  );
+  const highlights = await withTags(db, rows);
+  return highlights.map((h, i) => ({ ...h, articleTitle: rows[i]!.article_title }));
+}
+
+/** Marks a highlight deleted (it disappears everywhere); Undo clears the mark. */
+export async function markHighlightDeleted(db: WriteDb, id: number, at: string | null): Promise<number> {
+  return (await db.run('UPDATE highlights SET deleted_at = ? WHERE id = ?', [at, id])).changes;
+}
+
+/** Removes for good the highlights marked deleted (on open: Undo lasts a session). */
+export async function purgeDeletedHighlights(db: WriteDb): Promise<number> {
+  return (await db.run('DELETE FROM highlights WHERE deleted_at IS NOT NULL')).changes;
+}
+
+export async function setHighlightNote(db: WriteDb, id: number, note: ContentDoc | null, noteText: string): Promise<void> {
+  await db.run('UPDATE highlights SET note = ?, note_text = ? WHERE id = ?', [note ? JSON.stringify(note) : null, noteText, id]);
+}
+
+export async function setHighlightColor(db: WriteDb, id: number, color: string): Promise<void> {
+  await db.run('UPDATE highlights SET color = ? WHERE id = ?', [color, id]);
+}
+
+export async function setHighlightTags(db: WriteDb, id: number, tagIds: number[]): Promise<void> {
+  await db.run('DELETE FROM highlight_tags WHERE highlight_id = ?', [id]);
+  if (tagIds.length === 0) return;
+  await db.run('INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) SELECT ?, value FROM json_each(?)', [id, JSON.stringify(tagIds)]);
 }
 
 export async function claimsCitingHighlight(db: ReadDb, highlightId: number): Promise<number> {
