@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { useQuery } from '../api/hooks';
 import { ChronologyView } from '../features/chronology/ChronologyView';
 import { LibraryView } from '../features/library/LibraryView';
+import { TagsView } from '../features/tags/TagsView';
 import { MetadataReviewView } from '../features/metadata-review/MetadataReviewView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { plural } from './format';
 import { parseRoute, useHash, type Route } from './router';
+import { ThemeSwitch } from './ThemeSwitch';
 import { ErrorNote } from './ui';
 
 function projectName(path: string): string {
@@ -44,6 +46,8 @@ function View({ route }: { route: Route }) {
   switch (route.view) {
     case 'library':
       return <LibraryView />;
+    case 'tags':
+      return <TagsView />;
     case 'article':
       return (
         <ReaderView key={route.articleId} articleId={route.articleId} focusHighlightId={route.highlightId} focusClaimId={route.claimId} />
@@ -64,7 +68,7 @@ export function App() {
   const path = info.data?.path;
 
   useEffect(() => {
-    const section = route.view === 'chronology' ? 'Chronology' : route.view === 'article' ? 'Reader' : route.view === 'review' ? 'Review metadata' : 'Library';
+    const section = route.view === 'chronology' ? 'Chronology' : route.view === 'article' ? 'Reader' : route.view === 'review' ? 'Review metadata' : route.view === 'tags' ? 'Tags' : 'Library';
     const project = path ? projectName(path) : null;
     document.title = project ? `${section} — ${project} — Annalist` : `${section} — Annalist`;
   }, [route.view, path]);
@@ -88,7 +92,7 @@ export function App() {
         <div className="nav">
           <NavLink
             href="#/library"
-            current={route.view !== 'chronology'}
+            current={route.view !== 'chronology' && route.view !== 'tags'}
             label="Library"
             count={articleCount}
             countLabel={plural(articleCount ?? 0, 'article')}
@@ -100,8 +104,10 @@ export function App() {
             count={eventCount}
             countLabel={plural(eventCount ?? 0, 'event')}
           />
+          <NavLink href="#/tags" current={route.view === 'tags'} label="Tags" countLabel="tags" />
         </div>
         <div className="sidebar-foot">
+          <ThemeSwitch />
           <span className="sidebar-foot-label">Project</span>
           <span className="project-name" title={path}>
             {path ? projectName(path) : '…'}

@@ -7,7 +7,9 @@ export type Route =
   | { view: 'article'; articleId: number; highlightId?: number; claimId?: number }
   | { view: 'chronology'; chronologyId?: number }
   /** The metadata review table: these articles (those just imported, a selection), or all. */
-  | { view: 'review'; articleIds?: number[] };
+  | { view: 'review'; articleIds?: number[] }
+  /** The project's tags and the highlights carrying each. */
+  | { view: 'tags' };
 
 /** Ids as ranges, so that a thousand just-imported articles fit the address: "3-1002,1010". */
 export function idRanges(ids: number[]): string {
@@ -49,6 +51,7 @@ export function parseRoute(hash: string): Route {
     const ids = idText ? parseIdRanges(idText) : null;
     return ids ? { view: 'review', articleIds: ids } : { view: 'review' };
   }
+  if (name === 'tags') return { view: 'tags' };
   if (name === 'chronology') {
     return Number.isInteger(id) && id > 0 ? { view: 'chronology', chronologyId: id } : { view: 'chronology' };
   }
@@ -67,6 +70,8 @@ export function routeHash(route: Route): string {
       return route.chronologyId ? `#/chronology/${route.chronologyId}` : '#/chronology';
     case 'review':
       return route.articleIds?.length ? `#/review/${idRanges(route.articleIds)}` : '#/review';
+    case 'tags':
+      return '#/tags';
   }
 }
 

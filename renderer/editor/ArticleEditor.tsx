@@ -4,6 +4,7 @@ import { useEffect, useImperativeHandle, useMemo, useState, type MouseEvent, typ
 import type { Highlight } from '../../shared/api/types';
 import { canonicalText } from '../../shared/content/canonical-text';
 import type { Block, ContentDoc, TextNode } from '../../shared/content/doc';
+import { FindDecorations, type FindDecoration } from './find-decorations';
 import { HighlightDecorations, type DecoratedRange } from './highlight-decorations';
 import { OffsetMap } from './offset-map';
 
@@ -22,13 +23,31 @@ export interface ArticleEditorHandle {
   /** The user's current selection in the article as canonical offsets. */
   readSelection(): SelectionInfo | null;
   scrollToHighlight(id: number): void;
+  /**
+   * Canonical offset of the text at the top of the scrolling container's
+   * visible part (`inset` pixels below its edge, under a sticky bar), or null
+   * before the article is laid out.
+   */
+  offsetAtTop(container: HTMLElement, inset?: number): number | null;
+  /** Scrolls the container so the line holding this canonical offset is `inset` pixels below its top. */
+  scrollToOffset(offset: number, container: HTMLElement, inset?: number): void;
 }
+
+/** Find-in-article matches as canonical ranges, and which one is current. */
+export interface FindState {
+  ranges: TextRange[];
+  current: number;
+}
+
+/** Matches decorated on each side of the current one: a query like "e" finds tens of thousands in a long article. */
+const FIND_WINDOW = 1500;
 
 interface Props {
   content: ContentDoc;
   highlights: Highlight[];
   activeId: number | null;
   onHighlightClick: (id: number) => void;
+  find?: FindState | null;
   ref?: Ref<ArticleEditorHandle>;
 }
 
@@ -51,7 +70,7 @@ function cleanBlocks(blocks: Block[]): Block[] {
 
 const isWhitespace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
-export function ArticleEditor({ content, highlights, activeId, onHighlightClick, ref }: Props) {
+export function ArticleEditor({ content, highlights, activeId, onHighlightClick, find = null, ref }: Props) {
   // The article's content is read once: the reader keys this component by
   // article, so reloading the same article never rebuilds the editor (which
   // would drop the reader's place and selection).
@@ -70,6 +89,7 @@ export function ArticleEditor({ content, highlights, activeId, onHighlightClick,
           link: { openOnClick: false, autolink: false, linkOnPaste: false },
         }),
         HighlightDecorations,
+        FindDecorations,
       ],
       content: doc,
       editable: false,
@@ -95,6 +115,23 @@ export function ArticleEditor({ content, highlights, activeId, onHighlightClick,
     }));
     editor.commands.setHighlightDecorations(ranges);
   }, [editor, map, highlights, activeId]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !(map instanceof OffsetMap)) return;
+    if (!find || find.ranges.length === 0) {
+      editor.commands.setFindDecorations([]);
+      return;
+    }
+    const first = Math.max(0, find.current - FIND_WINDOW);
+    const last = Math.min(find.ranges.length, find.current + FIND_WINDOW + 1);
+    const decorations: FindDecoration[] = [];
+    for (let i = first; i < last; i++) {
+      const r = find.ranges[i]!;
+      decorations.push({ from: map.toPos(r.start, 'start'), to: map.toPos(r.end, 'end'), current: i === find.current });
+    }
+    editor.commands.setFindDecorations(decorations);
+    editor.view.dom.querySelector('.find-current')?.scrollIntoView({ block: 'center' });
+  }, [editor, map, find]);
 
   useImperativeHandle(
     ref,
@@ -131,6 +168,30 @@ export function ArticleEditor({ content, highlights, activeId, onHighlightClick,
         if (!editor || editor.isDestroyed) return;
         const el = editor.view.dom.querySelector<HTMLElement>(`[data-highlight-id="${id}"]`);
         el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      },
+      offsetAtTop(container: HTMLElement, inset = 0) {
+        if (!editor || editor.isDestroyed || !(map instanceof OffsetMap)) return null;
+        const view = editor.view;
+        const box = view.dom.getBoundingClientRect();
+        const top = container.getBoundingClientRect().top + inset;
+        if (box.height === 0) return null;
+        if (box.top >= top) return 0;
+        // The first character of the first line at the top edge (a point in
+        // a paragraph gap resolves to the nearest text).
+        const hit = view.posAtCoords({ left: box.left + 1, top: Math.min(top + 1, box.bottom - 1) });
+        return hit ? map.toOffset(hit.pos, 'start') : null;
+      },
+      scrollToOffset(offset: number, container: HTMLElement, inset = 0) {
+        if (!editor || editor.isDestroyed || !(map instanceof OffsetMap)) return;
+        const view = editor.view;
+        const pos = map.toPos(Math.min(offset, map.textLength), 'start');
+        let coords: { top: number };
+        try {
+          coords = view.coordsAtPos(pos, 1);
+        } catch {
+          return;
+        }
+        container.scrollTop += coords.top - container.getBoundingClientRect().top - inset;
       },
     }),
     [editor, map, canonical],

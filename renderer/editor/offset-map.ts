@@ -76,20 +76,26 @@ export class OffsetMap {
   toPos(offset: number, bias: Bias): number {
     const blocks = this.blocks;
     if (blocks.length === 0) return 0;
-    for (let i = 0; i < blocks.length; i++) {
-      const block = blocks[i]!;
-      if (offset > block.end) continue;
-      const prev = blocks[i - 1];
-      const next = blocks[i + 1];
-      // Inside the blank line between two blocks, or on its edge: a range
-      // never starts or ends on the far side of a block boundary.
-      if (offset < block.start || (offset === block.start && bias === 'end' && prev)) {
-        return bias === 'end' && prev ? prev.to : block.from;
-      }
-      if (offset === block.end && bias === 'start' && next && block.start !== block.end) return next.from;
-      return positionInBlock(block, offset, bias);
+    // Binary search for the first block that ends at or after the offset:
+    // find-in-article maps thousands of offsets in a long article at once.
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset > blocks[mid]!.end) lo = mid + 1;
+      else hi = mid;
     }
-    return blocks[blocks.length - 1]!.to;
+    if (lo >= blocks.length) return blocks[blocks.length - 1]!.to;
+    const block = blocks[lo]!;
+    const prev = blocks[lo - 1];
+    const next = blocks[lo + 1];
+    // Inside the blank line between two blocks, or on its edge: a range
+    // never starts or ends on the far side of a block boundary.
+    if (offset < block.start || (offset === block.start && bias === 'end' && prev)) {
+      return bias === 'end' && prev ? prev.to : block.from;
+    }
+    if (offset === block.end && bias === 'start' && next && block.start !== block.end) return next.from;
+    return positionInBlock(block, offset, bias);
   }
 
   /** ProseMirror position → canonical offset. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ContentDoc } from '../content/doc';
+import { HIGHLIGHT_COLORS, TAG_COLORS } from './annotation-colors';
 import type { ArticleMetadata, MetadataUpdateResult } from './article-metadata';
 import type { Result } from './result';
 import type {
@@ -35,8 +36,7 @@ function method<O>() {
 const id = z.number().int().positive();
 const none = z.object({}).strict();
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
-export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+export { HIGHLIGHT_COLORS, TAG_COLORS };
 
 /** A note: Tiptap JSON as the note editor writes it, checked for shape and size (the back end derives its text). */
 const noteShape = z.object({ type: z.literal('doc'), content: z.array(z.looseObject({ type: z.string() })).max(2000) });

@@ -6,6 +6,7 @@ import sqlite3 from 'sqlite3';
 import { openProject } from '../../electron/backend/project/open-project';
 import { importPaths } from '../../electron/backend/services/import-service';
 import { generateArticle } from './generated-articles';
+import { runAnchoringBenchmark } from './anchoring';
 import { runHtmlBenchmarks } from './html-bench';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -118,3 +119,5 @@ async function main() {
 
 await main();
 if (!(await runHtmlBenchmarks())) process.exitCode = 1;
+console.log('\n— Anchoring: highlights re-attached after the text changes —');
+if (!(await runAnchoringBenchmark())) process.exitCode = 1;

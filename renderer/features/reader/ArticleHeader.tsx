@@ -1,5 +1,5 @@
 import type { ArticleDetail } from '../../../shared/api/types';
-import { fileName, plural, publishedLabel } from '../../app/format';
+import { plural, publishedLabel } from '../../app/format';
 import { Badge } from '../../app/ui';
 
 export function ArticleHeader({ article }: { article: ArticleDetail }) {
@@ -33,24 +33,6 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
           ))}
         </ul>
       )}
-      <dl className="provenance">
-        <div>
-          <dt>Source file</dt>
-          <dd title={article.sourcePath}>{fileName(article.sourcePath)}</dd>
-        </div>
-        {article.url && (
-          <div>
-            <dt>URL</dt>
-            <dd className="provenance-url">{article.url}</dd>
-          </div>
-        )}
-        <div>
-          <dt>SHA-256</dt>
-          <dd className="mono hash" title="SHA-256 of the original file's bytes, kept unchanged in the project">
-            {article.sha256}
-          </dd>
-        </div>
-      </dl>
     </header>
   );
 }

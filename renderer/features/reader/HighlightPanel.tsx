@@ -1,6 +1,11 @@
 import { useState } from 'react';
-import type { ChronologyDetail, Claim, Highlight } from '../../../shared/api/types';
+import { HIGHLIGHT_COLORS } from '../../../shared/api/annotation-colors';
+import type { ChronologyDetail, Claim, Highlight, Tag } from '../../../shared/api/types';
+import type { ContentDoc } from '../../../shared/content/doc';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { NoteEditor, NoteView } from '../annotations/NoteEditor';
+import { TagPicker } from '../annotations/TagPicker';
 import { useDataVersion } from '../../app/data-version';
 import { plural, recordedAt } from '../../app/format';
 import { ErrorNote } from '../../app/ui';
@@ -22,25 +27,59 @@ function HighlightCard({
   claims,
   eventsByClaim,
   chronologies,
+  allTags,
   active,
   onSelect,
+  onDeleted,
 }: {
   highlight: Highlight;
   claims: Claim[];
   eventsByClaim: Map<number, EventRef[]>;
   chronologies: ChronologyDetail[] | undefined;
+  allTags: Tag[];
   active: boolean;
   onSelect: () => void;
+  onDeleted: (highlight: Highlight) => void;
 }) {
   const { changed } = useDataVersion();
   const [claiming, setClaiming] = useState(false);
+  const [editingNote, setEditingNote] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function remove() {
+  /** Runs a change; a refusal is shown on the card, success refreshes the views. */
+  async function apply(run: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>): Promise<boolean> {
     setError(null);
-    const result = await call('annotations.deleteHighlight', { id: highlight.id });
-    if (!result.ok) setError(result.error.message);
-    else changed();
+    const result = await run();
+    if (!result.ok) {
+      setError(result.error.message);
+      return false;
+    }
+    changed();
+    return true;
+  }
+
+  async function remove() {
+    if (await apply(() => call('annotations.deleteHighlight', { id: highlight.id }))) onDeleted(highlight);
+  }
+
+  async function saveNote(note: ContentDoc) {
+    if (await apply(() => call('annotations.updateHighlight', { id: highlight.id, note }))) setEditingNote(false);
+  }
+
+  const setTags = (tagIds: number[]) => apply(() => call('annotations.setHighlightTags', { id: highlight.id, tagIds }));
+
+  async function addTag(tag: { id: number } | { name: string }) {
+    let id: number;
+    if ('id' in tag) id = tag.id;
+    else {
+      const created = await call('tags.create', { name: tag.name, color: 'gray' });
+      if (!created.ok) {
+        setError(created.error.message);
+        return;
+      }
+      id = created.value.id;
+    }
+    await setTags([...highlight.tags.map((t) => t.id), id]);
   }
 
   return (
@@ -65,6 +104,39 @@ function HighlightCard({
           </button>
         )}
       </div>
+      <div className="highlight-colours" role="group" aria-label="Highlight colour">
+        {HIGHLIGHT_COLORS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className={`swatch-button hl-${c}${c === highlight.color ? ' is-current' : ''}`}
+            aria-label={`Colour ${c}`}
+            aria-pressed={c === highlight.color}
+            onClick={() => void apply(() => call('annotations.updateHighlight', { id: highlight.id, color: c }))}
+          />
+        ))}
+      </div>
+      <TagPicker
+        tags={highlight.tags}
+        allTags={allTags}
+        listId={`tags-for-${highlight.id}`}
+        onAdd={(tag) => void addTag(tag)}
+        onRemove={(id) => void setTags(highlight.tags.filter((t) => t.id !== id).map((t) => t.id))}
+      />
+      {editingNote ? (
+        <NoteEditor note={highlight.note} onSave={(note) => void saveNote(note)} onCancel={() => setEditingNote(false)} />
+      ) : highlight.note ? (
+        <div className="note">
+          <NoteView note={highlight.note} />
+          <button type="button" className="btn btn-link btn-small" onClick={() => setEditingNote(true)}>
+            Edit note
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="btn btn-link btn-small" onClick={() => setEditingNote(true)}>
+          Add note
+        </button>
+      )}
       <ErrorNote>{error}</ErrorNote>
       {claiming && <ClaimForm highlight={highlight} onCancel={() => setClaiming(false)} onCreated={() => setClaiming(false)} />}
       {claims.length > 0 && (
@@ -79,12 +151,39 @@ function HighlightCard({
 }
 
 export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, chronologies, activeId, onSelect }: Props) {
+  const { changed } = useDataVersion();
+  const tags = useQuery('tags.list', {});
+  const [deleted, setDeleted] = useState<Highlight | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
+
+  async function undo() {
+    if (!deleted) return;
+    const result = await call('annotations.restoreHighlight', { id: deleted.id });
+    if (!result.ok) setUndoError(result.error.message);
+    else {
+      setDeleted(null);
+      setUndoError(null);
+      changed();
+    }
+  }
+
   return (
     <section className="highlight-panel" aria-labelledby="highlights-heading">
       <header className="panel-header">
         <h2 id="highlights-heading">Highlights</h2>
         <span className="panel-count">{plural(highlights.length, 'passage')}</span>
       </header>
+      {deleted && (
+        <div className="undo-bar" role="status">
+          <span>
+            Highlight deleted: <q>{deleted.exact.length > 60 ? `${deleted.exact.slice(0, 60)}…` : deleted.exact}</q>
+          </span>
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => void undo()}>
+            Undo
+          </button>
+        </div>
+      )}
+      <ErrorNote>{undoError}</ErrorNote>
       {highlights.length === 0 ? (
         <div className="panel-empty">
           <p>Select a passage in the article, then choose <strong>Highlight</strong> or press <kbd>H</kbd>.</p>
@@ -99,8 +198,13 @@ export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, c
               claims={claimsByHighlight.get(h.id) ?? []}
               eventsByClaim={eventsByClaim}
               chronologies={chronologies}
+              allTags={tags.data ?? []}
               active={h.id === activeId}
               onSelect={() => onSelect(h.id)}
+              onDeleted={(gone) => {
+                setDeleted(gone);
+                setUndoError(null);
+              }}
             />
           ))}
         </ol>

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Claim, Highlight } from '../../../shared/api/types';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -6,8 +6,14 @@ import { useDataVersion } from '../../app/data-version';
 import { ErrorNote, Loading } from '../../app/ui';
 import { ArticleEditor, type ArticleEditorHandle, type TextRange } from '../../editor/ArticleEditor';
 import { useChronologyDetails, useEventsByClaim } from '../chronology/use-chronologies';
+import { ArticleDetails } from './ArticleDetails';
 import { ArticleHeader } from './ArticleHeader';
+import { FindBar } from './FindBar';
 import { HighlightPanel } from './HighlightPanel';
+import { ReaderToolbar } from './ReaderToolbar';
+import { loadTextSize, saveTextSize, stepTextSize, TEXT_SIZE } from './reading-preferences';
+import { useFind } from './use-find';
+import { useReadingPosition } from './use-reading-position';
 
 interface Props {
   articleId: number;
@@ -42,6 +48,10 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
 
   const editorRef = useRef<ArticleEditorHandle>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const [textSize, setTextSize] = useState(loadTextSize);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [findFocus, setFindFocus] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +80,34 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
     scrolledTo.current = focusId;
     requestAnimationFrame(() => editorRef.current?.scrollToHighlight(focusId));
   }, [focusId, articleLoaded, highlights]);
+
+  const linked = focusHighlightId !== undefined || focusClaimId !== undefined;
+  // The sticky reading bar covers the top of the scrolled article (less the
+  // padding it scrolls away with, see reader.css).
+  const barInset = () => Math.max(0, (mainRef.current?.querySelector<HTMLElement>('.reader-bar')?.offsetHeight ?? 0) - 24);
+  useReadingPosition(articleId, articleLoaded, !linked, mainRef, editorRef, barInset);
+
+  const topOffset = () => (mainRef.current && editorRef.current?.offsetAtTop(mainRef.current, barInset())) ?? 0;
+  const find = useFind(article.data?.text ?? '', topOffset);
+
+  // A new text size reflows the article: keep the line at the top in place.
+  const keepPlace = useRef<number | null>(null);
+  function changeTextSize(next: number) {
+    if (next === textSize) return;
+    keepPlace.current = topOffset();
+    setTextSize(next);
+    saveTextSize(next);
+  }
+  useLayoutEffect(() => {
+    const at = keepPlace.current;
+    keepPlace.current = null;
+    if (at !== null && at > 0 && mainRef.current) editorRef.current?.scrollToOffset(at, mainRef.current, barInset());
+  }, [textSize]);
+
+  function openFind() {
+    find.show();
+    setFindFocus((n) => n + 1);
+  }
 
   const readPending = useEffectEvent(() => {
     const info = editorRef.current?.readSelection() ?? null;
@@ -105,6 +143,32 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
   }
 
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
+    // The reader's own find and text size stand in for the browser's.
+    if (mod && (e.key === 'f' || e.key === 'F') && !e.shiftKey) {
+      e.preventDefault();
+      openFind();
+      return;
+    }
+    if (mod && (e.key === '=' || e.key === '+')) {
+      e.preventDefault();
+      changeTextSize(stepTextSize(textSize, 1));
+      return;
+    }
+    if (mod && (e.key === '-' || e.key === '_')) {
+      e.preventDefault();
+      changeTextSize(stepTextSize(textSize, -1));
+      return;
+    }
+    if (mod && e.key === '0') {
+      e.preventDefault();
+      changeTextSize(TEXT_SIZE.initial);
+      return;
+    }
+    if (e.key === 'Escape' && find.open && !isTypingTarget(e.target)) {
+      find.close();
+      return;
+    }
     if (e.key !== 'h' && e.key !== 'H') return;
     if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
     const info = editorRef.current?.readSelection();
@@ -159,11 +223,25 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
 
   return (
     <div className="reader-view">
-      <div className="reader-main">
-        <nav className="crumbs" aria-label="Breadcrumb">
-          <a href="#/library">← Library</a>
-        </nav>
+      <div className="reader-main" ref={mainRef} style={{ '--reader-size': `${textSize}px` } as CSSProperties}>
+        <div className="reader-bar">
+          <div className="reader-bar-row">
+            <nav className="crumbs" aria-label="Breadcrumb">
+              <a href="#/library">← Library</a>
+            </nav>
+            <ReaderToolbar
+              textSize={textSize}
+              onTextSize={(direction) => changeTextSize(stepTextSize(textSize, direction))}
+              findOpen={find.open}
+              onFind={() => (find.open ? find.close() : openFind())}
+              detailsOpen={detailsOpen}
+              onDetails={() => setDetailsOpen((open) => !open)}
+            />
+          </div>
+          {find.open && <FindBar find={find} focusKey={findFocus} />}
+        </div>
         <ArticleHeader article={article.data} />
+        {detailsOpen && <ArticleDetails article={article.data} />}
         <ErrorNote>{error}</ErrorNote>
         <div className="article-wrap" ref={wrapRef}>
           <ArticleEditor
@@ -173,6 +251,7 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
             highlights={highlights}
             activeId={activeId}
             onHighlightClick={onHighlightClick}
+            find={find.state}
           />
           {pending && (
             <div

@@ -1,0 +1,51 @@
+import { TEXT_SIZE } from './reading-preferences';
+
+const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+interface Props {
+  textSize: number;
+  onTextSize: (direction: 1 | -1) => void;
+  findOpen: boolean;
+  onFind: () => void;
+  detailsOpen: boolean;
+  onDetails: () => void;
+}
+
+export function ReaderToolbar({ textSize, onTextSize, findOpen, onFind, detailsOpen, onDetails }: Props) {
+  return (
+    <div className="reader-toolbar" role="toolbar" aria-label="Reading">
+      <div className="text-size" role="group" aria-label="Text size">
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          aria-label="Smaller text"
+          title={`Smaller text (${MOD}−)`}
+          disabled={textSize <= TEXT_SIZE.min}
+          onClick={() => onTextSize(-1)}
+        >
+          A−
+        </button>
+        <span className="text-size-value" data-testid="text-size" aria-live="polite">
+          {textSize}px
+        </span>
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          aria-label="Larger text"
+          title={`Larger text (${MOD}=)`}
+          disabled={textSize >= TEXT_SIZE.max}
+          onClick={() => onTextSize(1)}
+        >
+          A+
+        </button>
+      </div>
+      <span className="spacer" />
+      <button type="button" className="btn btn-quiet btn-small" aria-pressed={findOpen} title={`Find in article (${MOD}F)`} onClick={onFind}>
+        Find
+      </button>
+      <button type="button" className="btn btn-quiet btn-small" aria-pressed={detailsOpen} aria-expanded={detailsOpen} onClick={onDetails}>
+        Details
+      </button>
+    </div>
+  );
+}
