@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendContext } from '../../electron/backend/api/backend-context';
-import { openProject } from '../../electron/backend/project/open-project';
+import { describe, expect, it } from 'vitest';
 import type { ContentDoc } from '../../shared/content/doc';
-import { contractCalls } from '../support/contract-calls';
-import { RESOURCES_DIR, tempProject } from '../support/temp-project';
+import { contractProject } from '../support/contract-calls';
 
 // Notes, tags and undoable deletion of highlights, through the contract both
 // transports use, on a real project file.
 
-let project: Awaited<ReturnType<typeof tempProject>>;
-let ctx: BackendContext;
-beforeEach(async () => {
-  project = await tempProject();
-  ctx = { db: project.db, projectPath: project.path, resourcesDir: RESOURCES_DIR, pdf: { render: async () => new Uint8Array() }, transport: 'http' };
-});
-afterEach(async () => project.cleanup());
-
-const { call, value } = contractCalls(() => ctx);
+const env = contractProject();
+const { call, value } = env;
 
 /** Highlights `passage` in the sample article whose title starts with `titleStart`. */
 async function highlight(titleStart: string, passage: string) {
@@ -90,12 +80,10 @@ describe('deleting with undo', () => {
     expect(await value('annotations.listHighlights', { articleId: h.articleId })).toHaveLength(1);
 
     await value('annotations.deleteHighlight', { id: h.id });
-    await project.db.close();
-    ctx.db = await openProject(project.path);
-    project.db = ctx.db;
+    await env.reopen();
     const gone = await call('annotations.restoreHighlight', { id: h.id });
     expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect((await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM highlights'))!.n).toBe(0);
+    expect((await env.ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM highlights'))!.n).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../electron/backend/db/connection';
 import { listArticles } from '../../electron/backend/db/repositories/articles';
 import { openProject } from '../../electron/backend/project/open-project';
+import { PreparePool } from '../../electron/backend/import/prepare-pool';
 import { importFiles, importPaths } from '../../electron/backend/services/import-service';
 import { SEEDS_DIR as SEEDS } from '../support/temp-project';
 
@@ -50,6 +51,19 @@ describe('import worker threads', () => {
     expect(Buffer.compare(row!.bytes, Buffer.from(bytes))).toBe(0);
     // The caller's buffer is not taken from it by the transfer to the worker.
     expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('the shared pool', () => {
+  it('stays open while an import holds it, and ends once idle after it lets go', async () => {
+    const pool = new PreparePool({ size: 1, idleCloseMs: 20 });
+    const release = pool.acquire();
+    const [prepared] = await pool.prepare([{ path: join(SEEDS, '000_7ea9055fedf3e41c.txt') }]);
+    expect(prepared![0]!.kind).toBe('ready');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pool.isClosed).toBe(false);
+    release();
+    await expect.poll(() => pool.isClosed, { timeout: 5000 }).toBe(true);
   });
 });
 

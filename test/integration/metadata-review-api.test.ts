@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EDITED_SOURCE } from '../../shared/api/article-metadata';
 import type { Input } from '../../shared/api/contract';
-import type { BackendContext } from '../../electron/backend/api/backend-context';
-import { openProject } from '../../electron/backend/project/open-project';
-import { contractCalls } from '../support/contract-calls';
-import { RESOURCES_DIR, tempProject } from '../support/temp-project';
+import { contractProject } from '../support/contract-calls';
 
 // The review table's two methods through dispatch() (what both transports
 // call), on a real project file in a temp folder.
-let project: Awaited<ReturnType<typeof tempProject>>;
-let ctx: BackendContext;
-beforeEach(async () => {
-  project = await tempProject();
-  ctx = { db: project.db, projectPath: project.path, resourcesDir: RESOURCES_DIR, pdf: { render: async () => new Uint8Array() }, transport: 'http' };
-});
-afterEach(async () => project.cleanup());
-
-const { call, value } = contractCalls(() => ctx);
+const env = contractProject();
+const { call, value } = env;
 
 async function importedIds(): Promise<number[]> {
   const outcomes = await value('library.importSamples', {});
@@ -120,10 +110,7 @@ describe('articles.updateMetadata', () => {
   it('keeps the corrections in the project file after it is closed and opened again', async () => {
     const ids = await importedIds();
     await value('articles.updateMetadata', { updates: ids.map((articleId) => ({ articleId, fields: { outlet: 'Reuters' } })) });
-    await project.db.close();
-    const reopened = await openProject(project.path);
-    ctx = { ...ctx, db: reopened };
-    project.db = reopened;
+    await env.reopen();
     const rows = await value('articles.metadata', {});
     expect(rows.map((r) => r.outlet)).toEqual(ids.map(() => 'Reuters'));
     expect(rows.every((r) => r.fieldSources.outlet === EDITED_SOURCE)).toBe(true);
@@ -135,7 +122,7 @@ describe('articles.updateMetadata', () => {
       path: `dispatch-${i}.txt`,
       bytes: new TextEncoder().encode(`Dispatch ${i} from the coast\n\nReport ${i}: boats were seen off the coast at night, witnesses said ${i} times.\n`),
     }));
-    await importFiles(project.db, files);
+    await importFiles(env.project.db, files);
     const rows = await value('articles.metadata', {});
     expect(rows).toHaveLength(1000);
     const started = performance.now();

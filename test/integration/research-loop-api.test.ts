@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendContext } from '../../electron/backend/api/backend-context';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/api/dispatch';
 import type { PdfRenderer } from '../../electron/backend/export/pdf-renderer';
-import { contractCalls } from '../support/contract-calls';
-import { RESOURCES_DIR, tempProject } from '../support/temp-project';
+import { contractProject } from '../support/contract-calls';
 
 // The loop through the same dispatch() both transports use, on a real file.
 // PDF rendering is exercised for real in export-pdf and the e2e test; here a
 // renderer that returns the HTML's bytes lets us read what would be printed.
 const htmlAsPdf: PdfRenderer = { render: async (html) => new TextEncoder().encode(html) };
 
-let project: Awaited<ReturnType<typeof tempProject>>;
-let ctx: BackendContext;
-beforeEach(async () => {
-  project = await tempProject();
-  ctx = { db: project.db, projectPath: project.path, resourcesDir: RESOURCES_DIR, pdf: htmlAsPdf, transport: 'http' };
-});
-afterEach(async () => project.cleanup());
-
-const { call, value } = contractCalls(() => ctx);
+const env = contractProject(htmlAsPdf);
+const { call, value } = env;
 
 describe('the research loop over the contract', () => {
   it('goes from the sample project to a cited chronology', async () => {
@@ -88,7 +79,7 @@ describe('errors a researcher can meet', () => {
 
   it('rejects input that breaks the contract before any handler runs', async () => {
     expect(await call('reader.getArticle', { id: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await dispatch(ctx, 'library.dropEverything', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(env.ctx, 'library.dropEverything', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('claims.create', { highlightId: 1, statement: '   ' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: 'statement: A claim needs a statement.' },

@@ -1,43 +1,33 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendContext } from '../../electron/backend/api/backend-context';
+import { describe, expect, it } from 'vitest';
 import { listArticles } from '../../electron/backend/db/repositories/articles';
-import type { PdfRenderer } from '../../electron/backend/export/pdf-renderer';
 import { importFiles, importPaths } from '../../electron/backend/services/import-service';
 import type { ArticleSummary } from '../../shared/api/types';
-import { contractCalls } from '../support/contract-calls';
-import { REPO_ROOT, RESOURCES_DIR, SEEDS_DIR, tempProject } from '../support/temp-project';
+import { contractProject } from '../support/contract-calls';
+import { REPO_ROOT, SEEDS_DIR, tempProject } from '../support/temp-project';
 
 // Near-copies (the same wire text with other page chrome and a reworded
 // sentence) share a story; everything else is a story of its own.
 const COPY = join(REPO_ROOT, 'test', 'fixtures', 'near-copies', '003-syndicated.txt');
-const noPdf: PdfRenderer = { render: async () => new Uint8Array() };
 
-let project: Awaited<ReturnType<typeof tempProject>>;
-let ctx: BackendContext;
-beforeEach(async () => {
-  project = await tempProject();
-  ctx = { db: project.db, projectPath: project.path, resourcesDir: RESOURCES_DIR, pdf: noPdf, transport: 'http' };
-});
-afterEach(async () => project.cleanup());
-
-const { call, value } = contractCalls(() => ctx);
+const env = contractProject();
+const { call, value } = env;
 
 const bySeed = (articles: ArticleSummary[], prefix: string) => articles.find((a) => a.sourcePath.includes(`${prefix}_`) || a.sourcePath.endsWith(prefix))!;
 
 async function count(table: string): Promise<number> {
-  return (await project.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
+  return (await env.project.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
 }
 
 describe('story clusters on import', () => {
   it('puts a near-copy into the story of the article it copies, and keeps a rewrite apart', async () => {
-    await importPaths(project.db, [SEEDS_DIR]);
-    const outcomes = await importPaths(project.db, [COPY]);
+    await importPaths(env.project.db, [SEEDS_DIR]);
+    const outcomes = await importPaths(env.project.db, [COPY]);
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]!.status).toBe('imported');
 
-    const articles = await listArticles(project.db);
+    const articles = await listArticles(env.project.db);
     const a003 = bySeed(articles, '003');
     const copy = bySeed(articles, '003-syndicated.txt');
     expect(outcomes[0]!.storyId).toBe(a003.storyId);
@@ -73,12 +63,12 @@ describe('story clusters on import', () => {
   });
 
   it('leaves no story, signature or band behind for a file that fails to be saved', async () => {
-    await project.db.withWriter((w) =>
+    await env.project.db.withWriter((w) =>
       w.exec(`CREATE TRIGGER test_refuse BEFORE INSERT ON articles WHEN new.title = 'Refused here' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`),
     );
     const enc = new TextEncoder();
     const body = 'A long enough body of words so that the article has several shingles to its name and more.';
-    const outcomes = await importFiles(project.db, [
+    const outcomes = await importFiles(env.project.db, [
       { path: 'refused.txt', bytes: enc.encode(`Refused here\n\n${body}`) },
       { path: 'kept.txt', bytes: enc.encode(`Kept here\n\nAnother body entirely, with words of its own that do not repeat the first one.`) },
     ]);
@@ -86,8 +76,8 @@ describe('story clusters on import', () => {
     expect(await count('articles')).toBe(1);
     expect(await count('stories')).toBe(1);
     expect(await count('article_signatures')).toBe(1);
-    expect((await project.db.get<{ n: number }>('SELECT COUNT(DISTINCT article_id) AS n FROM article_bands'))!.n).toBe(1);
-    expect((await project.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE story_id NOT IN (SELECT id FROM stories)'))!.n).toBe(0);
+    expect((await env.project.db.get<{ n: number }>('SELECT COUNT(DISTINCT article_id) AS n FROM article_bands'))!.n).toBe(1);
+    expect((await env.project.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE story_id NOT IN (SELECT id FROM stories)'))!.n).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../../electron/backend/export/chromium-pdf-renderer';
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../../electron/backend/export/chromium-pdf-renderer';
 import { startServer, type RunningServer } from '../../electron/server/http-server';
 
 // One real Chromium on one browser-mode server with a fresh project, as the
@@ -13,16 +13,6 @@ import { startServer, type RunningServer } from '../../electron/server/http-serv
 
 export const SHOTS_DIR = process.env.ANNALIST_SHOTS_DIR ?? '/tmp/annalist-shots';
 
-/** Chromium's flags for a headless run that touches no network. */
-export const CHROMIUM_TEST_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function onPath(names: string[]): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -59,7 +49,7 @@ export async function openBrowserSession(name: string, options: { viewport?: { w
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_TEST_ARGS,
+    args: [...HEADLESS_CHROMIUM_ARGS],
     acceptDownloads: options.acceptDownloads ?? false,
     viewport: options.viewport ?? { width: 1400, height: 900 },
   });

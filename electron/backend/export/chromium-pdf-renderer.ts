@@ -36,7 +36,8 @@ function wellKnownLocations(env: NodeJS.ProcessEnv): string[] {
   return [];
 }
 
-const LAUNCH_ARGS = [
+/** A headless system Chromium that reaches for no network on its own (updates, sync, QUIC); also the tests' and fixture scripts'. */
+export const HEADLESS_CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -44,6 +45,10 @@ const LAUNCH_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+];
+
+const LAUNCH_ARGS = [
+  ...HEADLESS_CHROMIUM_ARGS,
   // Second lock on the network, under the request blocking in render(): every
   // connection, loopback included, goes to a proxy on the discard port where
   // nothing listens. Route blocking alone still let Chromium open a socket

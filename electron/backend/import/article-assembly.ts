@@ -1,6 +1,5 @@
 import { type Block } from '../../../shared/content/doc';
-import { blockText, textBlocksOf } from '../../../shared/content/canonical-text';
-import { articleFrom, type Sourced } from './article-fields';
+import { articleFrom, hasNonBlankText as hasText, type Sourced } from './article-fields';
 import { FileRejected, type ParsedArticle } from './article-reader';
 import { chooseTitle } from './article-title';
 import { decodeText } from './decode-text';
@@ -17,10 +16,6 @@ export interface TextArticleOptions {
   toBlocks: (body: string) => Block[];
   /** Markdown: a leading "# H1" is the title. */
   leadingH1IsTitle?: boolean;
-}
-
-function hasText(blocks: Block[]): boolean {
-  return textBlocksOf({ type: 'doc', content: blocks }).some((b) => blockText(b).trim() !== '');
 }
 
 /** Builds the article from its blocks and the front matter's fields. */

@@ -29,9 +29,17 @@ export interface StatedFields {
   tags?: Sourced<string[]> | null;
 }
 
+/** Whether a text holds any letter or digit. */
+export const hasLetters = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
+
 /** Whether blocks hold any letter or digit. */
 export function hasArticleText(blocks: Block[]): boolean {
-  return textBlocksOf({ type: 'doc', content: blocks }).some((b) => /[\p{L}\p{N}]/u.test(blockText(b)));
+  return textBlocksOf({ type: 'doc', content: blocks }).some((b) => hasLetters(blockText(b)));
+}
+
+/** Whether blocks hold anything but white space (the text and HTML readers' test: a page of punctuation is still text). */
+export function hasNonBlankText(blocks: Block[]): boolean {
+  return textBlocksOf({ type: 'doc', content: blocks }).some((b) => blockText(b).trim() !== '');
 }
 
 /** The blocks without the first of the top five whose text is the title (so it is not shown twice). */

@@ -101,6 +101,8 @@ export class PreparePool {
   private readonly maxHeapMb: number;
   private readonly idleCloseMs: number | null;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Imports using the pool: it is not idle while one is, even between its batches. */
+  private users = 0;
   private nextId = 1;
   private closed = false;
 
@@ -132,6 +134,24 @@ export class PreparePool {
       this.queue.push({ id: this.nextId++, tasks, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Marks the pool in use until the returned function is called, so that it
+   * does not end for idleness while an import writes a batch and has no file
+   * in the workers.
+   */
+  acquire(): () => void {
+    this.users++;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.users--;
+      this.settle();
+    };
   }
 
   /** Ends the workers; tasks still queued fail. */
@@ -176,7 +196,7 @@ export class PreparePool {
   /** After pump(): idle workers let the process go, and an idle pool ends after idleCloseMs. */
   private settle() {
     for (const slot of this.slots) if (!slot.job) slot.worker.unref();
-    if (this.idleCloseMs === null || this.queue.length > 0 || this.slots.some((slot) => slot.job) || this.idleTimer) return;
+    if (this.closed || this.idleCloseMs === null || this.users > 0 || this.queue.length > 0 || this.slots.some((slot) => slot.job) || this.idleTimer) return;
     this.idleTimer = setTimeout(() => void this.close(), this.idleCloseMs);
     this.idleTimer.unref();
   }

@@ -127,6 +127,7 @@ async function importInBatches(db: Database, items: Item[], options: ImportOptio
   const now = options.now ?? (() => new Date());
   // Options of its own (tests) get a pool of its own, closed at the end.
   const pool = options.workers ? new PreparePool(options.workers) : sharedPreparePool();
+  const release = pool.acquire();
   // Enough messages in flight to keep every worker busy; few enough that a
   // cancel is not held up by a long queue.
   const inFlight = pool.size * 2;
@@ -178,6 +179,7 @@ async function importInBatches(db: Database, items: Item[], options: ImportOptio
       options.onProgress?.({ done: stored, total: items.length, path: pathOf(items[stored - 1]!) });
     }
   } finally {
+    release();
     if (options.workers) await pool.close();
   }
   for (const item of items.slice(reached)) outcomes.push(failedImport(pathOf(item), IMPORT_CANCELLED_REASON));

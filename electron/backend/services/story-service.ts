@@ -80,10 +80,6 @@ export class StoryMatcher {
   }
 }
 
-export function signatureBytes(f: Fingerprint): Uint8Array {
-  return signatureToBytes(f.signature);
-}
-
 /**
  * Computes the signatures that migration 0002 could not (articles imported
  * before it), in batches, when a project is opened. Those articles keep the
@@ -97,7 +93,7 @@ export async function backfillSignatures(db: Database, batchSize = 500): Promise
     if (rows.length === 0) return done;
     await db.write(async (tx) => {
       const entries = rows.map((row) => ({ articleId: row.id, ...fingerprint(row.text) }));
-      for (const e of entries) await insertSignature(tx, e.articleId, signatureBytes(e));
+      for (const e of entries) await insertSignature(tx, e.articleId, signatureToBytes(e.signature));
       await indexBands(tx, entries);
     });
     done += rows.length;

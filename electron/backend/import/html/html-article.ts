@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../../../../shared/content/doc';
 import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
-import { articleFrom } from '../article-fields';
+import { articleFrom, hasNonBlankText as hasText } from '../article-fields';
 import { FileRejected, type ParsedArticle } from '../article-reader';
 import { chooseTitle } from '../article-title';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
@@ -47,10 +47,6 @@ function runReadability(doc: Document): Extracted {
     content: result.content ? sanitizeHtml(pageWindow(), result.content) : null,
     facts: { title: result.title, byline: result.byline, siteName: result.siteName, lang: result.lang },
   };
-}
-
-function hasText(blocks: Block[]): boolean {
-  return textBlocksOf({ type: 'doc', content: blocks }).some((b) => blockText(b).trim() !== '');
 }
 
 /** An element whose text is (nearly) all link text is a menu, not an article (Readability returns its best guess even on a page of links). */

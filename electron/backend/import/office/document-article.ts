@@ -1,6 +1,6 @@
 import type { Block } from '../../../../shared/content/doc';
 import { blockText } from '../../../../shared/content/canonical-text';
-import { articleFrom, hasArticleText, type Sourced, withoutTitleBlock } from '../article-fields';
+import { articleFrom, hasArticleText, hasLetters, type Sourced, withoutTitleBlock } from '../article-fields';
 import { FileRejected, type ParsedArticle } from '../article-reader';
 import { chooseTitle, sameTitle } from '../article-title';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
@@ -31,7 +31,6 @@ export interface StyledParagraphs {
   subtitle?: string | null;
 }
 
-const hasLetters = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 
 /** Builds the article from a document's blocks, its properties and its styled title paragraphs. Throws FileRejected. */

@@ -1,7 +1,6 @@
-import { blockText, textBlocksOf } from '../../../../shared/content/canonical-text';
 import { repairMojibake } from '../../../../shared/text/mojibake';
 import { FileRejected, type ParsedArticle, type SourceFile } from '../article-reader';
-import { articleFrom, withoutTitleBlock } from '../article-fields';
+import { articleFrom, hasArticleText, withoutTitleBlock } from '../article-fields';
 import { chooseTitle, sameTitle } from '../article-title';
 import { stripTrailingBoilerplate } from '../site-boilerplate';
 import { DEFAULT_PDF_LIMITS, type PdfLimits, REASONS, readPdfContent } from '../pdf/pdf-document';
@@ -28,7 +27,6 @@ export interface PdfReadOptions {
   now?: Date;
 }
 
-const hasLetters = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 /** A stated title "Headline | Outlet" whose one part is the headline on page 1 gives that part. */
 function headlinePart(stated: string, headline: string | null): string {
@@ -59,7 +57,7 @@ export async function readPdfArticle(file: SourceFile, options: PdfReadOptions =
 
   const trailing = stripTrailingBoilerplate(toDocBlocks(layout.blocks));
   let blocks = trailing.blocks;
-  if (!textBlocksOf({ type: 'doc', content: blocks }).some((b) => hasLetters(blockText(b)))) {
+  if (!hasArticleText(blocks)) {
     throw new FileRejected('it holds no article text');
   }
 
