@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContentDoc } from '../content/doc';
 import { HIGHLIGHT_COLORS, TAG_COLORS } from './annotation-colors';
+import { contentDocSchema } from './content-schema';
 import type { ArticleMetadata, MetadataUpdateResult } from './article-metadata';
 import type { Result } from './result';
 import type {
@@ -14,6 +15,7 @@ import type {
   HighlightInArticle,
   ImportOutcome,
   PdfFile,
+  TextCorrection,
   ProjectInfo,
   StoryInfo,
   Tag,
@@ -109,6 +111,21 @@ const stories = {
 
 const reader = {
   'reader.getArticle': method<ArticleDetail>()(z.object({ id })),
+  /**
+   * Saves a corrected text as the article's next version (the original file
+   * and earlier versions stay as they were) and re-anchors every highlight
+   * against it. `baseVersion` is the version the correction was made on: if
+   * the text changed since, the correction is refused rather than lost in a
+   * silent overwrite.
+   */
+  'reader.correctText': method<TextCorrection>()(
+    z.object({
+      articleId: id,
+      baseVersion: z.number().int().positive(),
+      content: contentDocSchema,
+      note: z.string().trim().max(2000, 'A correction note can be at most 2,000 characters.').optional(),
+    }),
+  ),
 };
 
 const annotations = {
@@ -127,6 +144,10 @@ const annotations = {
   /** Colour and/or rich-text note (null removes the note). */
   'annotations.updateHighlight': method<Highlight>()(
     z.object({ id, color: z.enum(HIGHLIGHT_COLORS).optional(), note: noteDoc.nullable().optional() }),
+  ),
+  /** Puts a highlight (an orphaned one, typically) on this range of the current text, by hand. */
+  'annotations.reattachHighlight': method<Highlight>()(
+    z.object({ id, start: z.number().int().min(0), end: z.number().int().min(1) }),
   ),
   /** Gives a highlight exactly these tags. */
   'annotations.setHighlightTags': method<Highlight>()(z.object({ id, tagIds: z.array(id).max(200) })),

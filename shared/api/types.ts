@@ -1,4 +1,7 @@
+import type { AnchorStatus } from '../anchoring/anchor';
 import type { ContentDoc } from '../content/doc';
+
+export type { AnchorStatus };
 
 export interface ArticleSummary {
   id: number;
@@ -28,12 +31,37 @@ export interface ArticleSummary {
 export interface ArticleDetail extends ArticleSummary {
   /** Full publication timestamp as the source gave it, when it had a time. */
   publishedAtFull: string | null;
+  subtitle: string | null;
   section: string | null;
+  language: string | null;
+  /** The original file's media type (text/html, application/pdf, ...). */
+  mediaType: string;
+  /** The version of the text shown: 1 is the text read from the original file, each correction adds one. */
+  textVersion: number;
+  /** Every version of the text, oldest first. */
+  textVersions: TextVersionInfo[];
   content: ContentDoc;
   /** The canonical plain text; highlight offsets are UTF-16 code units of it. */
   text: string;
   /** Where each metadata field came from (front matter, first line, ...). */
   fieldSources: Record<string, string>;
+}
+
+export interface TextVersionInfo {
+  version: number;
+  createdAt: string;
+  wordCount: number;
+  /** What the researcher said was corrected (null for version 1). */
+  correctionNote: string | null;
+}
+
+/** What saving a corrected text did to the article's highlights. */
+export interface TextCorrection {
+  articleId: number;
+  /** The new text version. */
+  version: number;
+  /** How many highlights ended in each anchoring status. */
+  anchors: Record<AnchorStatus, number>;
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed';
@@ -67,6 +95,18 @@ export interface Highlight {
   suffix: string;
   color: string;
   createdAt: string;
+  /**
+   * How the highlight sits on the current text: anchored (where it was
+   * made), moved (same words, elsewhere after a correction), fuzzy (similar
+   * words after a correction) or orphaned (its words were not found; start
+   * and end then name where it was in text version `textVersion`, and it is
+   * not drawn until re-attached).
+   */
+  status: AnchorStatus;
+  /** The text version its offsets refer to. */
+  textVersion: number;
+  /** For a fuzzy re-attachment: the words it was first made on (exact is what the text now says). */
+  originalExact: string | null;
   /** The researcher's note as rich text (Tiptap JSON), or null. */
   note: ContentDoc | null;
   /** The note's plain text ("" without a note). */

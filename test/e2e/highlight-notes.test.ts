@@ -3,7 +3,6 @@
 // (the research-loop test makes them by dragging); everything after that is
 // done in the reader's highlight panel as a researcher does it.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Highlight } from '../../shared/api/types';
 import { type BrowserSession, openBrowserSession, SHOTS_DIR } from '../support/browser-session';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -17,28 +16,17 @@ describe('notes, tags and undo in the highlight panel', () => {
 
   it('writes a formatted note, tags two highlights, recolours one, deletes and undoes', { timeout: 120_000 }, async () => {
     session = await openBrowserSession('notes');
-    const { page, server, pageErrors } = session;
-    const api = async <T>(method: string, input: unknown): Promise<T> => {
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-annalist-token': server.token, origin: `http://127.0.0.1:${server.port}` },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-      return body.value;
-    };
-
+    const { page, server, pageErrors, api } = session;
     await api('library.importSamples', {});
-    const articles = await api<{ id: number; title: string }[]>('library.list', {});
+    const articles = await api('library.list', {});
     const article = articles.find((a) => a.title.startsWith('Latest: Maduro'))!;
-    const { text } = await api<{ text: string }>('reader.getArticle', { id: article.id });
+    const { text } = await api('reader.getArticle', { id: article.id });
     // Two overlapping highlights, the second across a paragraph break.
     const first = 'two boats alleged to be carrying drugs were struck';
     const start = text.indexOf(first);
     const paragraphEnd = text.indexOf('\n\n', start);
-    await api<Highlight>('annotations.createHighlight', { articleId: article.id, start, end: start + first.length });
-    await api<Highlight>('annotations.createHighlight', { articleId: article.id, start: start + 4, end: paragraphEnd + 12 });
+    await api('annotations.createHighlight', { articleId: article.id, start, end: start + first.length });
+    await api('annotations.createHighlight', { articleId: article.id, start: start + 4, end: paragraphEnd + 12 });
 
     await page.goto(`${server.url}#/article/${article.id}`);
     const cards = page.locator('[data-highlight-card]');
@@ -65,7 +53,7 @@ describe('notes, tags and undo in the highlight panel', () => {
     await second.getByLabel('Add a tag').fill('Boat Strikes');
     await second.getByLabel('Add a tag').press('Enter');
     await expect.poll(() => second.locator('.tag-chip').evaluateAll((chips) => chips.map((c) => c.firstChild?.textContent ?? ''))).toEqual(['boat strikes']);
-    const tags = await api<{ name: string; highlightCount: number }[]>('tags.list', {});
+    const tags = await api('tags.list', {});
     expect(tags).toEqual([expect.objectContaining({ name: 'boat strikes', highlightCount: 2 })]);
 
     await second.getByRole('button', { name: 'Colour green' }).click();
@@ -87,7 +75,7 @@ describe('notes, tags and undo in the highlight panel', () => {
     const name = page.getByLabel('Name of tag “boat strikes”');
     await name.fill('Maritime strikes');
     await name.press('Enter');
-    await expect.poll(() => api<{ name: string }[]>('tags.list', {}).then((t) => t.map((x) => x.name))).toEqual(['Maritime strikes']);
+    await expect.poll(() => api('tags.list', {}).then((t) => t.map((x) => x.name))).toEqual(['Maritime strikes']);
     await page.getByRole('button', { name: 'Show the highlights tagged “Maritime strikes”' }).click();
     const listed = page.getByRole('region', { name: 'Highlights tagged “Maritime strikes”' });
     await expect.poll(() => listed.locator('li').count()).toBe(2);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../electron/server/http-server';
 import { type BrowserSession, CHROMIUM, NO_CHROMIUM, onPath, openBrowserSession, SHOTS_DIR } from '../support/browser-session';
+import { dragSelect } from '../support/article-selection';
 import { SEEDS_DIR } from '../support/temp-project';
 
 const ARTICLE_TITLE = 'Latest: Maduro says Venezuela open to US talks on drug trafficking';
@@ -18,39 +19,6 @@ const EVENT_TITLE = 'US strike kills five on two boats';
 const PDFTOTEXT = onPath(['pdftotext']);
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-// Run inside the page (as text: the node tsconfig has no DOM types). Finds
-// `wanted` in the article's text nodes, scrolls it into view and returns
-// points just inside its first and last characters, from DOM Ranges.
-const CHARACTER_POINTS = String.raw`(wanted) => {
-  const root = document.querySelector('.ProseMirror');
-  if (!root) throw new Error('no article on the page');
-  const nodes = [];
-  let all = '';
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    nodes.push({ node: n, start: all.length });
-    all += n.data;
-  }
-  const at = all.indexOf(wanted);
-  if (at < 0) throw new Error('the article does not contain ' + JSON.stringify(wanted));
-  const locate = (offset) => {
-    const hit = [...nodes].reverse().find((x) => x.start <= offset);
-    return { node: hit.node, offset: offset - hit.start };
-  };
-  const first = locate(at);
-  const last = locate(at + wanted.length - 1);
-  first.node.parentElement.scrollIntoView({ block: 'center' });
-  const charRect = (p) => {
-    const r = document.createRange();
-    r.setStart(p.node, p.offset);
-    r.setEnd(p.node, p.offset + 1);
-    return r.getBoundingClientRect();
-  };
-  const a = charRect(first);
-  const b = charRect(last);
-  return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-}`;
 
 describe('research loop in a real browser', () => {
   let dir: string;
@@ -80,21 +48,6 @@ describe('research loop in a real browser', () => {
 
   async function shot(name: string) {
     await page.screenshot({ path: join(SHOTS_DIR, name) });
-  }
-
-  /** Drags the real mouse from the first to the last character of `text` in the article. */
-  async function dragSelect(text: string) {
-    const points = (await page.evaluate(`(${CHARACTER_POINTS})(${JSON.stringify(text)})`)) as {
-      x1: number;
-      y1: number;
-      x2: number;
-      y2: number;
-    };
-    await page.mouse.move(points.x1, points.y1);
-    await page.mouse.down();
-    await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 8 });
-    await page.mouse.move(points.x2, points.y2, { steps: 8 });
-    await page.mouse.up();
   }
 
   it('goes from article files to a sourced chronology in PDF', { timeout: 180_000 }, async () => {
@@ -129,7 +82,7 @@ describe('research loop in a real browser', () => {
     await page.locator('.ProseMirror', { hasText: PASSAGE }).waitFor();
 
     // Select the passage with a real mouse drag, then highlight it.
-    await dragSelect(PASSAGE);
+    await dragSelect(page, PASSAGE);
     expect(await page.evaluate('window.getSelection().toString()')).toBe(PASSAGE);
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
     const card = page.locator('.highlight-card');

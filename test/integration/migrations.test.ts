@@ -115,6 +115,40 @@ describe('migrations', () => {
     await v2.close();
   });
 
+  it('0004 keeps every highlight anchored where it was and every text version uncorrected', async () => {
+    const path = await freshFile();
+    const v3 = await Database.open(path);
+    await v3.withWriter((w) => w.exec(`PRAGMA application_id = ${ANNALIST_APPLICATION_ID}`));
+    await migrate(v3, migrations.slice(0, 3));
+    await v3.write(async (tx) => {
+      await tx.run(
+        `INSERT INTO article_imports (id, title, title_inferred, field_sources, imported_at, sha256, bytes, source_path,
+                                      media_type, content, text, text_sha256, word_count, tags, story_id)
+         VALUES (1, 'Article', 0, '{}', '2026-01-02T00:00:00.000Z', 'sha', ?, '/tmp/a.txt', 'text/plain', '{"type":"doc","content":[]}',
+                 'Five people were killed on Wednesday.', 'tsha', 6, '[]', 1)`,
+        [Buffer.from('bytes')],
+      );
+      await tx.run(
+        `INSERT INTO highlights (article_id, text_version, start_offset, end_offset, exact, prefix, suffix, color, created_at, note_text)
+         VALUES (1, 1, 0, 11, 'Five people', '', ' were killed', 'blue', '2026-01-03T00:00:00.000Z', 'check the toll')`,
+      );
+    });
+    await migrate(v3, migrations.slice(0, 4));
+    expect(await schemaVersion(v3)).toBe(4);
+    expect(await v3.get('SELECT start_offset, end_offset, exact, color, note_text, anchor_status, original_exact FROM highlights WHERE id = 1')).toEqual({
+      start_offset: 0,
+      end_offset: 11,
+      exact: 'Five people',
+      color: 'blue',
+      note_text: 'check the toll',
+      anchor_status: 'anchored',
+      original_exact: null,
+    });
+    expect(await v3.get('SELECT version, correction_note FROM article_texts WHERE article_id = 1')).toEqual({ version: 1, correction_note: null });
+    await expect(v3.withWriter((w) => w.exec("UPDATE highlights SET anchor_status = 'lost' WHERE id = 1"))).rejects.toThrow(/CHECK/);
+    await v3.close();
+  });
+
   it('replays all migrations on an empty file and is idempotent on reopen', async () => {
     const path = await freshFile();
     const db = await openProject(path);

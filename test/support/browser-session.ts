@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../../electron/backend/export/chromium-pdf-renderer';
 import { startServer, type RunningServer } from '../../electron/server/http-server';
+import type { Input, Method, Output } from '../../shared/api/contract';
 
 // One real Chromium on one browser-mode server with a fresh project, as the
 // end-to-end tests use it: the Chromium the app itself would use for PDFs,
@@ -37,6 +38,8 @@ export interface BrowserSession {
   page: Page;
   /** Page errors and console errors seen so far. */
   pageErrors: string[];
+  /** A contract call over the server's HTTP transport, as the page makes it; throws the refusal's sentence. */
+  api<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,16 @@ export async function openBrowserSession(name: string, options: { viewport?: { w
     context,
     page,
     pageErrors,
+    async api(method, input) {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-annalist-token': server.token, origin: `http://127.0.0.1:${server.port}` },
+        body: JSON.stringify(input),
+      });
+      const body = (await res.json()) as { ok: true; value: never } | { ok: false; error: { message: string } };
+      if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
+      return body.value;
+    },
     close: async () => {
       await context.close().catch(() => undefined);
       await server.close().catch(() => undefined);

@@ -11,10 +11,12 @@ import {
   createClaim,
   createHighlight,
   deleteHighlight,
+  reattachHighlight,
   restoreHighlight,
   setHighlightTags,
   updateHighlight,
 } from '../services/annotation-service';
+import { correctArticleText } from '../services/correction-service';
 import { createTag, deleteTag, mergeTags, updateTag } from '../services/tag-service';
 import {
   chronologyDetail,
@@ -68,6 +70,7 @@ export const handlers: Handlers = {
     if (!article) throw new UserError('not_found', `There is no article ${id} in this project.`);
     return article;
   },
+  'reader.correctText': (ctx, input) => correctArticleText(ctx.db, input),
 
   'annotations.listHighlights': (ctx, { articleId }) => listHighlights(ctx.db, articleId),
   'annotations.createHighlight': (ctx, input) => createHighlight(ctx.db, input),
@@ -75,6 +78,7 @@ export const handlers: Handlers = {
   'annotations.restoreHighlight': (ctx, { id }) => restoreHighlight(ctx.db, id),
   'annotations.updateHighlight': (ctx, { id, color, note }) =>
     updateHighlight(ctx.db, id, { ...(color !== undefined ? { color } : {}), ...(note !== undefined ? { note } : {}) }),
+  'annotations.reattachHighlight': (ctx, input) => reattachHighlight(ctx.db, input),
   'annotations.setHighlightTags': (ctx, { id, tagIds }) => setHighlightTags(ctx.db, id, tagIds),
   'annotations.highlightsWithTag': (ctx, { tagId }) => highlightsWithTag(ctx.db, tagId),
   'tags.list': (ctx) => listTags(ctx.db),

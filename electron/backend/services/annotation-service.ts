@@ -12,11 +12,31 @@ import {
   insertClaim,
   insertHighlight,
   markHighlightDeleted,
+  setHighlightAnchor,
   setHighlightColor,
   setHighlightNote,
   setHighlightTags as writeHighlightTags,
 } from '../db/repositories/annotations';
 import { existingTagIds } from '../db/repositories/tags';
+
+/** The quote selector of a selection in the current text, refused when it is outside the text or only spaces. */
+function selectionQuote(current: { text: string }, start: number, end: number) {
+  if (end <= start || end > current.text.length) {
+    throw new UserError(
+      'invalid_input',
+      `The selection ${start}–${end} is not inside the article's text, which is ${current.text.length} characters long.`,
+    );
+  }
+  const quote = quoteSelector(current.text, start, end);
+  if (!quote.exact.trim()) throw new UserError('invalid_input', 'The selection holds only spaces; select some words to highlight.');
+  return quote;
+}
+
+async function requireCurrentText(db: Parameters<typeof currentText>[0], articleId: number) {
+  const current = await currentText(db, articleId);
+  if (!current) throw new UserError('not_found', `There is no article ${articleId} in this project.`);
+  return current;
+}
 
 export async function createHighlight(
   db: Database,
@@ -24,22 +44,13 @@ export async function createHighlight(
   now = new Date(),
 ): Promise<Highlight> {
   const id = await db.write(async (tx) => {
-    const current = await currentText(tx, input.articleId);
-    if (!current) throw new UserError('not_found', `There is no article ${input.articleId} in this project.`);
-    const { start, end } = input;
-    if (end <= start || end > current.text.length) {
-      throw new UserError(
-        'invalid_input',
-        `The selection ${start}–${end} is not inside the article's text, which is ${current.text.length} characters long.`,
-      );
-    }
-    const quote = quoteSelector(current.text, start, end);
-    if (!quote.exact.trim()) throw new UserError('invalid_input', 'The selection holds only spaces; select some words to highlight.');
+    const current = await requireCurrentText(tx, input.articleId);
+    const quote = selectionQuote(current, input.start, input.end);
     return insertHighlight(tx, {
       articleId: input.articleId,
       textVersion: current.version,
-      start,
-      end,
+      start: input.start,
+      end: input.end,
       exact: quote.exact,
       prefix: quote.prefix,
       suffix: quote.suffix,
@@ -48,6 +59,30 @@ export async function createHighlight(
     });
   });
   return (await getHighlight(db, id))!;
+}
+
+/**
+ * Puts a highlight on a range of the article's current text chosen by hand
+ * (an orphaned highlight after a correction, or a fuzzy one put right). It
+ * keeps its note, tags, colour and claims; the words it was first made on
+ * stay in originalExact.
+ */
+export async function reattachHighlight(db: Database, input: { id: number; start: number; end: number }): Promise<Highlight> {
+  await db.write(async (tx) => {
+    const highlight = await requireHighlight(tx, input.id);
+    const current = await requireCurrentText(tx, highlight.articleId);
+    const quote = selectionQuote(current, input.start, input.end);
+    await setHighlightAnchor(tx, input.id, {
+      textVersion: current.version,
+      start: input.start,
+      end: input.end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      status: 'anchored',
+    });
+  });
+  return (await getHighlight(db, input.id))!;
 }
 
 /**

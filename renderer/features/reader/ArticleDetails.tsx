@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { METADATA_LABELS, type MetadataField } from '../../../shared/api/article-metadata';
 import type { ArticleDetail } from '../../../shared/api/types';
-import { useQuery } from '../../api/hooks';
 import { plural, publishedLabel, recordedAt } from '../../app/format';
 
 // The article's metadata with where each value came from, and its chain of
@@ -43,9 +42,6 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 }
 
 export function ArticleDetails({ article }: { article: ArticleDetail }) {
-  // Subtitle and language are in the review table's metadata, not in the reader's article.
-  const metadata = useQuery('articles.metadata', { articleIds: [article.id] });
-  const more = metadata.data?.[0];
   const sources = article.fieldSources;
   const label = (field: MetadataField) => METADATA_LABELS[field];
   const text = (value: string | null | undefined) => (value ? value : none);
@@ -58,9 +54,9 @@ export function ArticleDetails({ article }: { article: ArticleDetail }) {
           <Row label={label('title')} source={sources.title}>
             {article.title}
           </Row>
-          {more?.subtitle && (
+          {article.subtitle && (
             <Row label={label('subtitle')} source={sources.subtitle}>
-              {more.subtitle}
+              {article.subtitle}
             </Row>
           )}
           <Row label={label('outlet')} source={sources.outlet}>
@@ -85,7 +81,7 @@ export function ArticleDetails({ article }: { article: ArticleDetail }) {
             {article.url ? <span className="details-break">{article.url}</span> : none}
           </Row>
           <Row label={label('language')} source={sources.language}>
-            {text(more?.language)}
+            {text(article.language)}
           </Row>
           <Row label={label('section')} source={sources.section}>
             {text(article.section)}
@@ -109,7 +105,31 @@ export function ArticleDetails({ article }: { article: ArticleDetail }) {
             </span>
             <CopyButton text={article.sha256} label="Copy SHA-256" />
           </Row>
+          <Row label="File type">
+            <span className="mono">{article.mediaType}</span>
+          </Row>
           <Row label="Imported">{recordedAt(article.importedAt)}</Row>
+          <Row label="Text">
+            {article.textVersion === 1 ? (
+              'as read from the file'
+            ) : (
+              <span data-testid="details-text-version">
+                version {article.textVersion}, corrected by the researcher (the file and its first text are kept)
+              </span>
+            )}
+          </Row>
+          {article.textVersions.length > 1 && (
+            <Row label="Corrections">
+              <ol className="details-versions">
+                {article.textVersions.slice(1).map((v) => (
+                  <li key={v.version}>
+                    Version {v.version}, {recordedAt(v.createdAt)}, {plural(v.wordCount, 'word')}
+                    {v.correctionNote && <>: {v.correctionNote}</>}
+                  </li>
+                ))}
+              </ol>
+            </Row>
+          )}
           <Row label="Length">
             {plural(article.wordCount, 'word')} · {plural(article.text.length, 'character')}
           </Row>

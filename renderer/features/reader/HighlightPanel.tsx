@@ -20,7 +20,14 @@ interface Props {
   chronologies: ChronologyDetail[] | undefined;
   activeId: number | null;
   onSelect: (id: number) => void;
+  /** Puts a highlight on the words selected in the article. */
+  onReattach: (id: number) => void;
 }
+
+const STATUS_NOTE: Partial<Record<Highlight['status'], string>> = {
+  moved: 'Moved: the same words, found elsewhere after a correction.',
+  fuzzy: 'Attached to changed words after a correction; check it.',
+};
 
 function HighlightCard({
   highlight,
@@ -31,6 +38,7 @@ function HighlightCard({
   active,
   onSelect,
   onDeleted,
+  onReattach,
 }: {
   highlight: Highlight;
   claims: Claim[];
@@ -40,6 +48,7 @@ function HighlightCard({
   active: boolean;
   onSelect: () => void;
   onDeleted: (highlight: Highlight) => void;
+  onReattach: () => void;
 }) {
   const { changed } = useDataVersion();
   const [claiming, setClaiming] = useState(false);
@@ -82,12 +91,55 @@ function HighlightCard({
     await setTags([...highlight.tags.map((t) => t.id), id]);
   }
 
+  const orphaned = highlight.status === 'orphaned';
+  const statusNote = STATUS_NOTE[highlight.status];
   return (
-    <li className={`highlight-card${active ? ' is-active' : ''}`} data-highlight-card={highlight.id}>
-      <button type="button" className="highlight-quote" onClick={onSelect} aria-label={`Show in article: ${highlight.exact}`}>
-        <span className={`swatch hl-${highlight.color}`} aria-hidden="true" />
-        <q>{highlight.exact}</q>
-      </button>
+    <li
+      className={`highlight-card${active ? ' is-active' : ''}${orphaned ? ' is-orphaned' : ''}`}
+      data-highlight-card={highlight.id}
+      data-status={highlight.status}
+    >
+      {orphaned ? (
+        <div className="highlight-quote">
+          <span className={`swatch hl-${highlight.color}`} aria-hidden="true" />
+          <q>{highlight.exact}</q>
+        </div>
+      ) : (
+        <button type="button" className="highlight-quote" onClick={onSelect} aria-label={`Show in article: ${highlight.exact}`}>
+          <span className={`swatch hl-${highlight.color}`} aria-hidden="true" />
+          <q>{highlight.exact}</q>
+        </button>
+      )}
+      {orphaned && (
+        <div className="anchor-status anchor-orphaned" role="note">
+          <p>These words are no longer in the text. Select the words it belongs to in the article, then:</p>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            // Keep the article selection while the button is pressed.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onReattach}
+          >
+            Re-attach to selection
+          </button>
+        </div>
+      )}
+      {statusNote && (
+        <p className={`anchor-status anchor-${highlight.status}`} role="note">
+          {statusNote}
+          {highlight.originalExact && (
+            <>
+              {' '}
+              Made on: <q>{highlight.originalExact}</q>
+            </>
+          )}
+        </p>
+      )}
+      {!statusNote && !orphaned && highlight.originalExact && (
+        <p className="anchor-status" role="note">
+          Re-attached by hand; made on: <q>{highlight.originalExact}</q>
+        </p>
+      )}
       <div className="card-actions">
         <span className="meta">{recordedAt(highlight.createdAt)}</span>
         <span className="spacer" />
@@ -150,7 +202,7 @@ function HighlightCard({
   );
 }
 
-export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, chronologies, activeId, onSelect }: Props) {
+export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, chronologies, activeId, onSelect, onReattach }: Props) {
   const { changed } = useDataVersion();
   const tags = useQuery('tags.list', {});
   const [deleted, setDeleted] = useState<Highlight | null>(null);
@@ -167,11 +219,31 @@ export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, c
     }
   }
 
+  const orphans = highlights.filter((h) => h.status === 'orphaned');
+  const placed = highlights.filter((h) => h.status !== 'orphaned');
+  const card = (h: Highlight) => (
+    <HighlightCard
+      key={h.id}
+      highlight={h}
+      claims={claimsByHighlight.get(h.id) ?? []}
+      eventsByClaim={eventsByClaim}
+      chronologies={chronologies}
+      allTags={tags.data ?? []}
+      active={h.id === activeId}
+      onSelect={() => onSelect(h.id)}
+      onReattach={() => onReattach(h.id)}
+      onDeleted={(gone) => {
+        setDeleted(gone);
+        setUndoError(null);
+      }}
+    />
+  );
+
   return (
     <section className="highlight-panel" aria-labelledby="highlights-heading">
       <header className="panel-header">
         <h2 id="highlights-heading">Highlights</h2>
-        <span className="panel-count">{plural(highlights.length, 'passage')}</span>
+        <span className="panel-count">{plural(placed.length, 'passage')}</span>
       </header>
       {deleted && (
         <div className="undo-bar" role="status">
@@ -184,30 +256,22 @@ export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, c
         </div>
       )}
       <ErrorNote>{undoError}</ErrorNote>
+      {orphans.length > 0 && (
+        <section className="orphan-list" aria-labelledby="orphans-heading">
+          <h3 id="orphans-heading">
+            {plural(orphans.length, 'highlight')} lost {orphans.length === 1 ? 'its' : 'their'} words
+          </h3>
+          <p className="meta">After a correction these words were not found with confidence; nothing was attached to other words.</p>
+          <ol className="highlight-list">{orphans.map(card)}</ol>
+        </section>
+      )}
       {highlights.length === 0 ? (
         <div className="panel-empty">
           <p>Select a passage in the article, then choose <strong>Highlight</strong> or press <kbd>H</kbd>.</p>
           <p>Each highlight can become a claim, and each claim evidence for an event in your chronology.</p>
         </div>
       ) : (
-        <ol className="highlight-list">
-          {highlights.map((h) => (
-            <HighlightCard
-              key={h.id}
-              highlight={h}
-              claims={claimsByHighlight.get(h.id) ?? []}
-              eventsByClaim={eventsByClaim}
-              chronologies={chronologies}
-              allTags={tags.data ?? []}
-              active={h.id === activeId}
-              onSelect={() => onSelect(h.id)}
-              onDeleted={(gone) => {
-                setDeleted(gone);
-                setUndoError(null);
-              }}
-            />
-          ))}
-        </ol>
+        placed.length > 0 && <ol className="highlight-list">{placed.map(card)}</ol>
       )}
     </section>
   );

@@ -9,9 +9,11 @@ interface Props {
   onFind: () => void;
   detailsOpen: boolean;
   onDetails: () => void;
+  correcting: boolean;
+  onCorrect: () => void;
 }
 
-export function ReaderToolbar({ textSize, onTextSize, findOpen, onFind, detailsOpen, onDetails }: Props) {
+export function ReaderToolbar({ textSize, onTextSize, findOpen, onFind, detailsOpen, onDetails, correcting, onCorrect }: Props) {
   return (
     <div className="reader-toolbar" role="toolbar" aria-label="Reading">
       <div className="text-size" role="group" aria-label="Text size">
@@ -40,8 +42,25 @@ export function ReaderToolbar({ textSize, onTextSize, findOpen, onFind, detailsO
         </button>
       </div>
       <span className="spacer" />
-      <button type="button" className="btn btn-quiet btn-small" aria-pressed={findOpen} title={`Find in article (${MOD}F)`} onClick={onFind}>
+      <button
+        type="button"
+        className="btn btn-quiet btn-small"
+        aria-pressed={findOpen}
+        title={`Find in article (${MOD}F)`}
+        disabled={correcting}
+        onClick={onFind}
+      >
         Find
+      </button>
+      <button
+        type="button"
+        className="btn btn-quiet btn-small"
+        aria-pressed={correcting}
+        disabled={correcting}
+        title="Correct the article's text (OCR slips, a missing paragraph); the original stays as it was"
+        onClick={onCorrect}
+      >
+        Correct text
       </button>
       <button type="button" className="btn btn-quiet btn-small" aria-pressed={detailsOpen} aria-expanded={detailsOpen} onClick={onDetails}>
         Details

@@ -1,10 +1,13 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import type { Claim, Highlight } from '../../../shared/api/types';
+import type { Claim, Highlight, TextCorrection } from '../../../shared/api/types';
+import type { ContentDoc } from '../../../shared/content/doc';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { useDataVersion } from '../../app/data-version';
+import { plural } from '../../app/format';
 import { ErrorNote, Loading } from '../../app/ui';
 import { ArticleEditor, type ArticleEditorHandle, type TextRange } from '../../editor/ArticleEditor';
+import { CorrectionEditor } from '../../editor/CorrectionEditor';
 import { useChronologyDetails, useEventsByClaim } from '../chronology/use-chronologies';
 import { ArticleDetails } from './ArticleDetails';
 import { ArticleHeader } from './ArticleHeader';
@@ -38,6 +41,14 @@ function byReadingOrder(a: Highlight, b: Highlight) {
   return a.start - b.start || a.end - b.end || a.id - b.id;
 }
 
+/** "2 moved, 1 orphaned": what a correction did to the highlights, in words. */
+function anchorSummary(anchors: TextCorrection['anchors']): string {
+  const parts = (['anchored', 'moved', 'fuzzy', 'orphaned'] as const)
+    .filter((status) => anchors[status] > 0)
+    .map((status) => `${anchors[status]} ${status === 'fuzzy' ? 'on changed words' : status === 'anchored' ? 'in place' : status}`);
+  return parts.length ? parts.join(', ') : 'none to re-anchor';
+}
+
 export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props) {
   const { changed } = useDataVersion();
   const article = useQuery('reader.getArticle', { id: articleId });
@@ -56,8 +67,12 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [correction, setCorrection] = useState<TextCorrection | null>(null);
 
   const highlights = useMemo(() => [...(highlightsQuery.data ?? [])].sort(byReadingOrder), [highlightsQuery.data]);
+  // An orphaned highlight's offsets are of an older text: it is listed, never drawn.
+  const drawn = useMemo(() => highlights.filter((h) => h.status !== 'orphaned'), [highlights]);
   const claimsByHighlight = useMemo(() => {
     const map = new Map<number, Claim[]>();
     for (const claim of claimsQuery.data ?? []) {
@@ -76,10 +91,10 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
   const articleLoaded = article.data !== undefined;
   useEffect(() => {
     if (focusId === null || !articleLoaded || scrolledTo.current === focusId) return;
-    if (!highlights.some((h) => h.id === focusId)) return;
+    if (!drawn.some((h) => h.id === focusId)) return;
     scrolledTo.current = focusId;
     requestAnimationFrame(() => editorRef.current?.scrollToHighlight(focusId));
-  }, [focusId, articleLoaded, highlights]);
+  }, [focusId, articleLoaded, drawn]);
 
   const linked = focusHighlightId !== undefined || focusClaimId !== undefined;
   // The sticky reading bar covers the top of the scrolled article (less the
@@ -142,7 +157,59 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
     changed();
   }
 
+  function startCorrecting() {
+    find.close();
+    setPending(null);
+    setError(null);
+    setCorrection(null);
+    setEditing(true);
+  }
+
+  function stopCorrecting(dirty: boolean) {
+    if (dirty && !window.confirm('Discard your corrections to this article? The text stays as it was.')) return;
+    setEditing(false);
+  }
+
+  async function saveCorrection(content: ContentDoc, note: string) {
+    if (!article.data) return;
+    setError(null);
+    setSaving(true);
+    const result = await call('reader.correctText', {
+      articleId,
+      baseVersion: article.data.textVersion,
+      content,
+      ...(note.trim() ? { note } : {}),
+    });
+    setSaving(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setEditing(false);
+    setCorrection(result.value);
+    changed();
+  }
+
+  async function reattach(id: number) {
+    setError(null);
+    const info = editorRef.current?.readSelection();
+    if (!info) {
+      setError('Select the words this highlight belongs to in the article first, then choose Re-attach.');
+      return;
+    }
+    const result = await call('annotations.reattachHighlight', { id, start: info.range.start, end: info.range.end });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    window.getSelection()?.removeAllRanges();
+    setPending(null);
+    setChosenId(id);
+    changed();
+  }
+
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    if (editing) return;
     const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
     // The reader's own find and text size stand in for the browser's.
     if (mod && (e.key === 'f' || e.key === 'F') && !e.shiftKey) {
@@ -236,6 +303,8 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
               onFind={() => (find.open ? find.close() : openFind())}
               detailsOpen={detailsOpen}
               onDetails={() => setDetailsOpen((open) => !open)}
+              correcting={editing}
+              onCorrect={startCorrecting}
             />
           </div>
           {find.open && <FindBar find={find} focusKey={findFocus} />}
@@ -243,17 +312,40 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
         <ArticleHeader article={article.data} />
         {detailsOpen && <ArticleDetails article={article.data} />}
         <ErrorNote>{error}</ErrorNote>
+        {correction && (
+          <div className="notice notice-ok correction-result" role="status">
+            <span>
+              Saved as text version {correction.version}. Highlights:{' '}
+              {anchorSummary(correction.anchors)}.
+              {correction.anchors.orphaned > 0 &&
+                ` ${plural(correction.anchors.orphaned, 'highlight')} lost ${correction.anchors.orphaned === 1 ? 'its' : 'their'} words: ${correction.anchors.orphaned === 1 ? 'it is' : 'they are'} listed first in the panel; select the right words and choose Re-attach.`}
+            </span>
+            <button type="button" className="btn btn-quiet btn-small" onClick={() => setCorrection(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         <div className="article-wrap" ref={wrapRef}>
-          <ArticleEditor
-            key={article.data.id}
-            ref={editorRef}
-            content={article.data.content}
-            highlights={highlights}
-            activeId={activeId}
-            onHighlightClick={onHighlightClick}
-            find={find.state}
-          />
-          {pending && (
+          {editing ? (
+            <CorrectionEditor
+              content={article.data.content}
+              version={article.data.textVersion}
+              saving={saving}
+              onSave={(content, note) => void saveCorrection(content, note)}
+              onCancel={stopCorrecting}
+            />
+          ) : (
+            <ArticleEditor
+              key={`${article.data.id}:${article.data.textVersion}`}
+              ref={editorRef}
+              content={article.data.content}
+              highlights={drawn}
+              activeId={activeId}
+              onHighlightClick={onHighlightClick}
+              find={find.state}
+            />
+          )}
+          {pending && !editing && (
             <div
               className={`selection-bubble${pending.below ? ' is-below' : ''}`}
               style={{ top: pending.top, left: pending.left }}
@@ -285,6 +377,7 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
           chronologies={chronologies}
           activeId={activeId}
           onSelect={select}
+          onReattach={(id) => void reattach(id)}
         />
       </aside>
     </div>

@@ -1,10 +1,11 @@
-import type { Claim, Highlight, HighlightInArticle, TagRef } from '../../../../shared/api/types';
+import type { AnchorStatus, Claim, Highlight, HighlightInArticle, TagRef } from '../../../../shared/api/types';
 import type { ContentDoc } from '../../../../shared/content/doc';
 import type { ReadDb, WriteDb } from '../connection';
 
 interface HighlightRow {
   id: number;
   article_id: number;
+  text_version: number;
   start_offset: number;
   end_offset: number;
   exact: string;
@@ -14,6 +15,8 @@ interface HighlightRow {
   created_at: string;
   note: string | null;
   note_text: string;
+  anchor_status: AnchorStatus;
+  original_exact: string | null;
 }
 
 function toHighlight(r: HighlightRow, tags: TagRef[]): Highlight {
@@ -27,6 +30,9 @@ function toHighlight(r: HighlightRow, tags: TagRef[]): Highlight {
     suffix: r.suffix,
     color: r.color,
     createdAt: r.created_at,
+    status: r.anchor_status,
+    textVersion: r.text_version,
+    originalExact: r.original_exact,
     note: r.note ? (JSON.parse(r.note) as ContentDoc) : null,
     noteText: r.note_text,
     tags,
@@ -65,15 +71,60 @@ export interface NewHighlight {
   suffix: string;
   color: string;
   createdAt: string;
+  /** 'anchored' when made by hand; an imported annotation keeps how it anchored. */
+  status?: AnchorStatus;
+  originalExact?: string | null;
 }
 
 export async function insertHighlight(db: WriteDb, h: NewHighlight): Promise<number> {
   const { lastID } = await db.run(
-    `INSERT INTO highlights (article_id, text_version, start_offset, end_offset, exact, prefix, suffix, color, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [h.articleId, h.textVersion, h.start, h.end, h.exact, h.prefix, h.suffix, h.color, h.createdAt],
+    `INSERT INTO highlights (article_id, text_version, start_offset, end_offset, exact, prefix, suffix, color, created_at,
+                             anchor_status, original_exact)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [h.articleId, h.textVersion, h.start, h.end, h.exact, h.prefix, h.suffix, h.color, h.createdAt, h.status ?? 'anchored', h.originalExact ?? null],
   );
   return lastID;
+}
+
+/** Where a highlight sits on one text version, as anchoring found it (or where it was, when orphaned). */
+export interface HighlightAnchor {
+  textVersion: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: AnchorStatus;
+}
+
+/** The selectors of every highlight of an article, Undo-able deleted ones included, for re-anchoring. */
+export async function highlightAnchors(db: ReadDb, articleId: number): Promise<(HighlightAnchor & { id: number; deleted: number })[]> {
+  return db.all<HighlightAnchor & { id: number; deleted: number }>(
+    `SELECT id, text_version AS textVersion, start_offset AS start, end_offset AS end, exact, prefix, suffix,
+            anchor_status AS status, deleted_at IS NOT NULL AS deleted
+       FROM highlights WHERE article_id = ? ORDER BY start_offset, id`,
+    [articleId],
+  );
+}
+
+/**
+ * Moves a highlight to a new anchor. When its words change (a fuzzy
+ * match, a re-attachment by hand) the words it was first made on are kept
+ * in original_exact, once: later moves never overwrite them.
+ */
+export async function setHighlightAnchor(db: WriteDb, id: number, a: HighlightAnchor): Promise<void> {
+  await db.run(
+    `UPDATE highlights
+        SET original_exact = CASE WHEN original_exact IS NULL AND exact <> ? THEN exact ELSE original_exact END,
+            text_version = ?, start_offset = ?, end_offset = ?, exact = ?, prefix = ?, suffix = ?, anchor_status = ?
+      WHERE id = ?`,
+    [a.exact, a.textVersion, a.start, a.end, a.exact, a.prefix, a.suffix, a.status, id],
+  );
+}
+
+/** Marks a highlight orphaned, keeping where it was. */
+export async function setHighlightOrphaned(db: WriteDb, id: number): Promise<void> {
+  await db.run("UPDATE highlights SET anchor_status = 'orphaned' WHERE id = ?", [id]);
 }
 
 /** A highlight; one marked deleted only when asked for (Undo looks for it). */

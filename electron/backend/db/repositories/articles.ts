@@ -1,4 +1,4 @@
-import type { ArticleDetail, ArticleSummary } from '../../../../shared/api/types';
+import type { ArticleDetail, ArticleSummary, TextVersionInfo } from '../../../../shared/api/types';
 import type { ContentDoc } from '../../../../shared/content/doc';
 import type { ReadDb, WriteDb } from '../connection';
 
@@ -47,8 +47,12 @@ interface SummaryRow {
 }
 
 interface DetailRow extends SummaryRow {
+  subtitle: string | null;
   section: string | null;
+  language: string | null;
+  media_type: string;
   field_sources: string;
+  version: number;
   content: string;
   text: string;
 }
@@ -178,15 +182,25 @@ export async function listArticles(db: ReadDb): Promise<ArticleSummary[]> {
 
 export async function getArticle(db: ReadDb, id: number): Promise<ArticleDetail | undefined> {
   const row = await db.get<DetailRow>(
-    `SELECT ${SUMMARY_COLUMNS}, a.section, a.field_sources, t.content, t.text
+    `SELECT ${SUMMARY_COLUMNS}, a.subtitle, a.section, a.language, o.media_type, a.field_sources, t.version, t.content, t.text
        FROM articles a ${CURRENT_TEXT_JOIN} WHERE a.id = ?`,
     [id],
   );
   if (!row) return undefined;
+  const versions = await db.all<TextVersionInfo>(
+    `SELECT version, created_at AS createdAt, word_count AS wordCount, correction_note AS correctionNote
+       FROM article_texts WHERE article_id = ? ORDER BY version`,
+    [id],
+  );
   return {
     ...toSummary(row),
     publishedAtFull: row.published_at,
+    subtitle: row.subtitle,
     section: row.section,
+    language: row.language,
+    mediaType: row.media_type,
+    textVersion: row.version,
+    textVersions: versions,
     content: JSON.parse(row.content) as ContentDoc,
     text: row.text,
     fieldSources: JSON.parse(row.field_sources) as Record<string, string>,
@@ -197,6 +211,18 @@ export async function currentText(db: ReadDb, articleId: number): Promise<{ vers
   return db.get<{ version: number; text: string }>(
     'SELECT version, text FROM article_texts WHERE article_id = ? ORDER BY version DESC LIMIT 1',
     [articleId],
+  );
+}
+
+/** Adds a text version (a correction); earlier versions are never changed. */
+export async function insertTextVersion(
+  db: WriteDb,
+  v: { articleId: number; version: number; contentJson: string; text: string; textSha256: string; wordCount: number; createdAt: string; correctionNote: string | null },
+): Promise<void> {
+  await db.run(
+    `INSERT INTO article_texts (article_id, version, content, text, text_sha256, word_count, created_at, correction_note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [v.articleId, v.version, v.contentJson, v.text, v.textSha256, v.wordCount, v.createdAt, v.correctionNote],
   );
 }
 
