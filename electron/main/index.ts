@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { dispatch } from '../backend/api/dispatch';
 import { openProject } from '../backend/project/open-project';
 import { resolveProjectPath } from '../backend/project/project-location';
 import { RENDERER_CSP } from '../../shared/security/renderer-csp';
+import { applicationMenu } from './application-menu';
 import { ElectronPdfRenderer } from './electron-pdf-renderer';
 
 // The Electron shell, kept thin: window, security settings, and the IPC
@@ -92,6 +93,7 @@ function createWindow() {
 async function start() {
   await app.whenReady();
   hardenSessions();
+  Menu.setApplicationMenu(applicationMenu());
   const projectPath = resolveProjectPath(projectArgument(process.argv));
   try {
     const db = await openProject(projectPath);

@@ -3,6 +3,7 @@
 // (the research-loop test makes them by dragging); everything after that is
 // done in the reader's highlight panel as a researcher does it.
 import { afterAll, describe, expect, it } from 'vitest';
+import { dragSelect } from '../support/article-selection';
 import { type BrowserSession, openBrowserSession, SHOTS_DIR } from '../support/browser-session';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -59,6 +60,18 @@ describe('notes, tags and undo in the highlight panel', () => {
     await second.getByRole('button', { name: 'Colour green' }).click();
     await expect.poll(() => second.getByRole('button', { name: 'Colour green' }).getAttribute('aria-pressed')).toBe('true');
     await page.screenshot({ path: `${SHOTS_DIR}/highlight-notes-tags.png`, fullPage: true });
+
+    // A third highlight in blue, made with its number key on a mouse selection.
+    const third = 'Maduro';
+    await dragSelect(page, third);
+    await expect.poll(() => page.getByRole('group', { name: 'Highlight in a colour' }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS_DIR}/highlight-colour-bubble.png` });
+    await page.keyboard.press('3');
+    await expect.poll(() => cards.count()).toBe(3);
+    const blue = (await api('annotations.listHighlights', { articleId: article.id })).find((h) => h.exact === third)!;
+    expect(blue.color).toBe('blue');
+    await page.locator(`[data-highlight-card="${blue.id}"]`).getByRole('button', { name: 'Delete this highlight' }).click();
+    await expect.poll(() => cards.count()).toBe(2);
 
     // Delete, then Undo: it comes back with its note and tag.
     await card.getByRole('button', { name: 'Delete this highlight' }).click();

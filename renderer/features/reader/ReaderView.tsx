@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { HIGHLIGHT_COLORS } from '../../../shared/api/annotation-colors';
 import type { Claim, Highlight, TextCorrection } from '../../../shared/api/types';
 import type { ContentDoc } from '../../../shared/content/doc';
 import { call } from '../../api/client';
@@ -142,11 +143,16 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
     });
   });
 
-  async function createHighlight(range: TextRange) {
+  async function createHighlight(range: TextRange, color: Highlight['color'] = 'yellow') {
     setPending(null);
     setError(null);
     setSaving(true);
-    const result = await call('annotations.createHighlight', { articleId, start: range.start, end: range.end });
+    const result = await call('annotations.createHighlight', {
+      articleId,
+      start: range.start,
+      end: range.end,
+      color: color as (typeof HIGHLIGHT_COLORS)[number],
+    });
     setSaving(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -236,18 +242,20 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
       find.close();
       return;
     }
-    if (e.key !== 'h' && e.key !== 'H') return;
+    // H highlights in yellow; 1-5 in the colour of that number.
+    const colour = e.key === 'h' || e.key === 'H' ? 'yellow' : HIGHLIGHT_COLORS[Number(e.key) - 1];
+    if (!colour || !/^[hH1-5]$/.test(e.key)) return;
     if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
     const info = editorRef.current?.readSelection();
     if (!info) return;
     e.preventDefault();
-    void createHighlight(info.range);
+    void createHighlight(info.range, colour);
   });
 
   useEffect(() => {
     const onMouseUp = () => requestAnimationFrame(() => readPending());
     const onKeyUp = (e: KeyboardEvent) => {
-      if (e.key !== 'h' && e.key !== 'H' && !isTypingTarget(e.target)) readPending();
+      if (!/^[hH1-5]$/.test(e.key) && !isTypingTarget(e.target)) readPending();
     };
     const onSelectionChange = () => {
       const s = window.getSelection();
@@ -364,6 +372,20 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
                 Highlight
                 <kbd aria-hidden="true">H</kbd>
               </button>
+              <span className="bubble-colours" role="group" aria-label="Highlight in a colour">
+                {HIGHLIGHT_COLORS.slice(1).map((c, i) => (
+                  <button
+                    key={c}
+                    type="button"
+                    className={`bubble-colour hl-${c}`}
+                    aria-label={`Highlight in ${c} (${i + 2})`}
+                    title={`Highlight in ${c} (${i + 2})`}
+                    disabled={saving}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => void createHighlight(pending.range, c)}
+                  />
+                ))}
+              </span>
             </div>
           )}
         </div>
