@@ -1,19 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UserError } from '../../shared/api/result';
 import type { ArticleDetail, ArticleSummary, ImportOutcome } from '../../shared/api/types';
-import type { Database } from '../backend/db/connection';
 import { getArticle, listArticles } from '../backend/db/repositories/articles';
 import { ChromiumPdfRenderer } from '../backend/export/chromium-pdf-renderer';
-import { openProject } from '../backend/project/open-project';
 import { resolveProjectPath } from '../backend/project/project-location';
 import { findChronology } from '../backend/services/chronology-service';
 import { chronologyPdf } from '../backend/services/export-service';
 import { importPaths } from '../backend/services/import-service';
 import { defaultResourcesDir, startServer } from '../server/http-server';
+import { writeFileAtomic } from './atomic-file';
 import { jsonOption, parse, projectOption, UsageError } from './cli-args';
+import { annotationsCommand } from './annotations-command';
+import { datesCommand } from './dates-command';
 import { progressBar } from './progress-bar';
+import { withProject } from './project-session';
+import { chronologyCommand } from './chronology-command';
 
 const USAGE = `Usage: annalist <command> [options]
 
@@ -23,6 +24,14 @@ Commands:
   show ID... [--project FILE] [--json]         show articles with their text
   export --chronology NAME_OR_ID --format pdf --out FILE [--project FILE]
                                                export a chronology
+  annotations export [--article ID] --out FILE [--project FILE]
+                                               export highlights as W3C Web Annotation JSON-LD
+  annotations import FILE [--project FILE] [--json]
+                                               attach the annotations of a W3C or Hypothesis file
+  dates --ref YYYY-MM-DD [--json] [TEXT|-]     list the date expressions in TEXT (- reads stdin)
+  chronology list [--project FILE] [--json]    list the project's chronologies
+  chronology show NAME_OR_ID [--project FILE] [--json]
+                                               a chronology's events, evidence, sources and conflicts
   serve [--project FILE] [--port N]            open Annalist in your browser (browser mode)
 
 Without --project, Annalist uses the default project in your user-data folder.
@@ -31,16 +40,6 @@ Exit codes: 0 success, 1 something failed (each failure is explained), 2 the com
 
 function print(value: unknown) {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
-
-async function withProject<T>(project: string | undefined, fn: (db: Database, path: string) => Promise<T>): Promise<T> {
-  const path = resolveProjectPath(project);
-  const db = await openProject(path);
-  try {
-    return await fn(db, path);
-  } finally {
-    await db.close();
-  }
 }
 
 function listFields(a: ArticleSummary) {
@@ -142,18 +141,6 @@ async function showCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Writes beside the target and renames, so a failure never leaves half a file. */
-async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw new UserError('internal', `Could not write ${path}: ${(err as Error).message}.`);
-  }
-}
-
 async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     ...projectOption,
@@ -204,6 +191,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   list: listCommand,
   show: showCommand,
   export: exportCommand,
+  annotations: annotationsCommand,
+  dates: datesCommand,
+  chronology: chronologyCommand,
   serve: serveCommand,
 };
 

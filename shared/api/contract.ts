@@ -3,20 +3,24 @@ import type { ContentDoc } from '../content/doc';
 import { HIGHLIGHT_COLORS, TAG_COLORS } from './annotation-colors';
 import { contentDocSchema } from './content-schema';
 import type { ArticleMetadata, MetadataUpdateResult } from './article-metadata';
+import { MAX_ANNOTATION_FILE_BYTES, type AnnotationImportReport, type WebAnnotationExport } from '../annotations/interchange-types';
 import type { Result } from './result';
 import type {
+  Actor,
   ArticleDetail,
   ArticleSummary,
   ChronologyDetail,
   ChronologyEvent,
   ChronologySummary,
   Claim,
+  DateSuggestions,
   Highlight,
   HighlightInArticle,
   ImportOutcome,
   PdfFile,
   TextCorrection,
   ProjectInfo,
+  Source,
   StoryInfo,
   Tag,
 } from './types';
@@ -153,6 +157,20 @@ const annotations = {
   'annotations.setHighlightTags': method<Highlight>()(z.object({ id, tagIds: z.array(id).max(200) })),
   /** Highlights carrying a tag, across the project. */
   'annotations.highlightsWithTag': method<HighlightInArticle[]>()(z.object({ tagId: id })),
+  /** The highlights of the project (or of one article) as a W3C Web Annotation collection (JSON-LD text). */
+  'annotations.exportWebAnnotations': method<WebAnnotationExport>()(z.object({ articleId: id.optional() })),
+  /**
+   * Attaches the annotations of a W3C Web Annotation or Hypothesis file (its
+   * text as read) to the project's articles, all in one transaction; one
+   * outcome per annotation, in file order.
+   */
+  'annotations.importWebAnnotations': method<AnnotationImportReport>()(
+    z.object({
+      fileName: z.string().trim().min(1).max(4096),
+      // A little over the limit in characters, so the back end can refuse a larger file by name.
+      json: z.string().max(MAX_ANNOTATION_FILE_BYTES + 1, 'An annotation file can be at most 50 MB.'),
+    }),
+  ),
 };
 
 const tags = {
@@ -165,11 +183,78 @@ const tags = {
   'tags.delete': method<{ deleted: number }>()(z.object({ id })),
 };
 
+const stance = z.enum(['supports', 'disputes', 'qualifies']);
+const edtfText = z.string().trim().min(1, 'A date cannot be empty.').max(100);
+const actorName = z.string().trim().min(1, 'An actor needs a name.').max(300, 'An actor name can be at most 300 characters.');
+const quantity = z.object({
+  value: z.number().finite(),
+  comparator: z.enum(['=', '>', '>=', '<', '<=', '~']),
+  unit: z.string().max(200),
+  asOf: edtfText.nullable().optional(),
+});
+/** Claim fields; on update, a field left out stays as it is and null clears it. */
+const claimFields = {
+  kind: z.enum(['event', 'quantity', 'quote', 'allegation', 'denial', 'other']).optional(),
+  /** Who asserts it: an actor of the project, or a name (an actor is made for a new name). */
+  actorId: id.nullable().optional(),
+  actorName: actorName.nullable().optional(),
+  /** The EDTF date it asserts, accepted by the researcher, and the words it was read from. */
+  date: edtfText.nullable().optional(),
+  datePhrase: z.string().max(500).nullable().optional(),
+  quantity: quantity.nullable().optional(),
+  /** Admiralty information credibility, 1-6. */
+  credibility: z.number().int().min(1).max(6).nullable().optional(),
+};
+const statement = z.string().trim().min(1, 'A claim needs a statement.').max(2000);
+
 const claims = {
+  /** Every claim, or those with evidence in one article. */
   'claims.list': method<Claim[]>()(z.object({ articleId: id.optional() })),
-  'claims.create': method<Claim>()(
-    z.object({ highlightId: id, statement: z.string().trim().min(1, 'A claim needs a statement.').max(2000) }),
+  /** A claim from a passage (its first evidence). */
+  'claims.create': method<Claim>()(z.object({ highlightId: id, statement, stance: stance.optional(), ...claimFields })),
+  'claims.update': method<Claim>()(z.object({ id, statement: statement.optional(), ...claimFields })),
+  /** Adds a passage to the claim's evidence, or changes its stance there. */
+  'claims.setEvidence': method<Claim>()(z.object({ claimId: id, highlightId: id, stance: stance.default('supports') })),
+  'claims.removeEvidence': method<Claim>()(z.object({ claimId: id, highlightId: id })),
+  'claims.delete': method<{ deleted: number }>()(z.object({ id })),
+  /** The dates a passage mentions, resolved against its article's publication date. */
+  'claims.suggestDates': method<DateSuggestions>()(z.object({ highlightId: id })),
+};
+
+const actors = {
+  'actors.list': method<Actor[]>()(none),
+  'actors.create': method<Actor>()(z.object({ name: actorName })),
+  'actors.rename': method<Actor>()(z.object({ id, name: actorName })),
+  /** Every claim and event of `fromId` gets `intoId` instead; `fromId` is removed. */
+  'actors.merge': method<Actor>()(z.object({ fromId: id, intoId: id })),
+  'actors.delete': method<{ deleted: number }>()(z.object({ id })),
+};
+
+const sources = {
+  /** The outlets of the project's articles with their reliability grades. */
+  'sources.list': method<Source[]>()(none),
+  /** Admiralty source reliability: A (completely reliable) to F (cannot be judged); null clears it. */
+  'sources.grade': method<Source[]>()(
+    z.object({ outlet: z.string().trim().min(1).max(4000), reliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).nullable() }),
   ),
+};
+
+const eventFields = {
+  title: z.string().trim().min(1, 'An event needs a title.').max(500),
+  date: z.string().trim().min(1, 'An event needs a date.').max(100),
+  /** HH:MM, local to timeZone. */
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM, e.g. 14:30.')
+    .nullable()
+    .optional(),
+  /** An IANA time zone, e.g. America/Caracas. */
+  timeZone: z.string().max(100).nullable().optional(),
+  place: z.string().max(500).nullable().optional(),
+  /** Rich text (Tiptap JSON) in which evidence can be cited, or plain text (a paragraph per line). */
+  description: z.union([z.string().max(20_000), noteDoc]).nullable().optional(),
+  actorIds: z.array(id).max(200).optional(),
+  tagIds: z.array(id).max(200).optional(),
 };
 
 const chronology = {
@@ -177,19 +262,40 @@ const chronology = {
   'chronology.create': method<ChronologySummary>()(
     z.object({ name: z.string().trim().min(1, 'A chronology needs a name.').max(200) }),
   ),
+  'chronology.rename': method<ChronologySummary>()(
+    z.object({ id, name: z.string().trim().min(1, 'A chronology needs a name.').max(200) }),
+  ),
+  /** Removes a chronology and its events (claims and passages stay). */
+  'chronology.delete': method<{ deleted: number }>()(z.object({ id })),
+  /** Events in date order with their evidence, independent sources and conflicts, and the quantity series. */
   'chronology.get': method<ChronologyDetail>()(z.object({ id })),
   'events.create': method<ChronologyEvent>()(
     z.object({
       chronologyId: id,
-      title: z.string().trim().min(1, 'An event needs a title.').max(500),
-      date: z.string().trim().min(1, 'An event needs a date.').max(100),
-      description: z.string().max(20_000).default(''),
+      ...eventFields,
       claimIds: z.array(id).max(500).default([]),
+      highlightIds: z.array(id).max(500).default([]),
     }),
   ),
-  'events.linkClaim': method<ChronologyEvent>()(
-    z.object({ eventId: id, claimId: id, stance: z.enum(['supports', 'disputes']).default('supports') }),
+  'events.update': method<ChronologyEvent>()(
+    z.object({
+      id,
+      title: eventFields.title.optional(),
+      date: eventFields.date.optional(),
+      time: eventFields.time,
+      timeZone: eventFields.timeZone,
+      place: eventFields.place,
+      description: eventFields.description,
+      actorIds: eventFields.actorIds,
+      tagIds: eventFields.tagIds,
+    }),
   ),
+  'events.delete': method<{ deleted: number }>()(z.object({ id })),
+  'events.linkClaim': method<ChronologyEvent>()(z.object({ eventId: id, claimId: id, stance: stance.default('supports') })),
+  'events.unlinkClaim': method<ChronologyEvent>()(z.object({ eventId: id, claimId: id })),
+  /** A passage as direct evidence of an event (dragged from the reader), or a new stance for it. */
+  'events.linkPassage': method<ChronologyEvent>()(z.object({ eventId: id, highlightId: id, stance: stance.default('supports') })),
+  'events.unlinkPassage': method<ChronologyEvent>()(z.object({ eventId: id, highlightId: id })),
 };
 
 const exporting = {
@@ -209,6 +315,8 @@ export const contract = {
   ...annotations,
   ...tags,
   ...claims,
+  ...actors,
+  ...sources,
   ...chronology,
   ...exporting,
 };

@@ -1,4 +1,6 @@
 import type { AnchorStatus } from '../anchoring/anchor';
+import type { EventCorroboration } from '../chronology/corroboration';
+import type { QuantitySeries } from '../chronology/quantity-series';
 import type { ContentDoc } from '../content/doc';
 
 export type { AnchorStatus };
@@ -132,20 +134,104 @@ export interface HighlightInArticle extends Highlight {
   articleTitle: string;
 }
 
+export type ClaimKind = 'event' | 'quantity' | 'quote' | 'allegation' | 'denial' | 'other';
+export type Stance = 'supports' | 'disputes' | 'qualifies';
+/** How a quantity's value is meant: "more than 110" is '>', "about 80" is '~'. */
+export type Comparator = '=' | '>' | '>=' | '<' | '<=' | '~';
+
+export interface Quantity {
+  value: number;
+  comparator: Comparator;
+  /** What is counted, e.g. "people killed", "strikes"; claims with one unit measure one thing. */
+  unit: string;
+  /** EDTF date the figure holds at, e.g. 2026-01-02. */
+  asOf: string | null;
+}
+
+export interface ActorRef {
+  id: number;
+  name: string;
+}
+
+/** A managed actor (who asserts claims, who takes part in events). */
+export interface Actor extends ActorRef {
+  claimCount: number;
+  eventCount: number;
+  createdAt: string;
+}
+
+/** A passage that is evidence, with where it comes from. */
+export interface PassageEvidence {
+  highlightId: number;
+  stance: Stance;
+  quote: string;
+  articleId: number;
+  articleTitle: string;
+  outlet: string | null;
+  /** YYYY-MM-DD */
+  publishedAt: string | null;
+  storyId: number;
+  sha256: string;
+  /** The outlet's reliability grade (A-F), if graded. */
+  reliability: string | null;
+}
+
 export interface Claim {
   id: number;
   statement: string;
+  kind: ClaimKind;
+  /** Who asserts it. */
+  actor: ActorRef | null;
+  /** EDTF date the claim asserts, as accepted by the researcher. */
+  date: string | null;
+  /** The date in words ("31 December 2025"). */
+  dateLabel: string | null;
+  /** The words the date was read from ("on Wednesday"). */
+  datePhrase: string | null;
+  quantity: Quantity | null;
+  /** Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged). */
+  credibility: number | null;
+  /** Its passages, the first first. */
+  evidence: PassageEvidence[];
+  /** The first passage's highlight, article and words (every claim has at least one). */
   highlightId: number;
   articleId: number;
   quote: string;
   createdAt: string;
+  updatedAt: string | null;
 }
 
-export type Stance = 'supports' | 'disputes';
+/** A date expression found in a passage, resolved against its article's publication date. */
+export interface DateSuggestion {
+  /** The words as they stand in the passage ("on Wednesday"). */
+  text: string;
+  /** EDTF value, or null when it cannot be resolved without a publication date. */
+  edtf: string | null;
+  /** The value in words. */
+  label: string | null;
+}
 
+export interface DateSuggestions {
+  articleId: number;
+  /** The reference date used (the article's publication date), or null when the article has none. */
+  reference: string | null;
+  suggestions: DateSuggestion[];
+}
+
+/** An outlet with its Admiralty source-reliability grade. */
+export interface Source {
+  outlet: string;
+  /** A (completely reliable) to F (cannot be judged); null when not graded. */
+  reliability: string | null;
+  articleCount: number;
+}
+
+/** One passage behind an event, through a claim or linked directly. */
 export interface EvidenceCitation {
-  claimId: number;
-  statement: string;
+  /** The claim it is evidence through, or null for a passage linked to the event directly. */
+  claimId: number | null;
+  statement: string | null;
+  highlightId: number;
   stance: Stance;
   quote: string;
   articleId: number;
@@ -153,6 +239,11 @@ export interface EvidenceCitation {
   outlet: string | null;
   publishedAt: string | null;
   sha256: string;
+}
+
+/** A claim as evidence of an event, with the stance it has there. */
+export interface EventClaim extends Claim {
+  eventStance: Stance;
 }
 
 export interface ChronologyEvent {
@@ -163,9 +254,26 @@ export interface ChronologyEvent {
   date: string;
   /** The date in words, e.g. "31 December 2025". */
   dateLabel: string;
+  /** HH:MM local to timeZone, if known. */
+  time: string | null;
+  timeZone: string | null;
+  place: string | null;
+  /** The description's plain text. */
   description: string;
+  /** The description as rich text (Tiptap JSON), or null. */
+  descriptionDoc: ContentDoc | null;
+  actors: ActorRef[];
+  tags: TagRef[];
+  /** Claims that are its evidence, in the order they were linked. */
+  claims: EventClaim[];
+  /** Passages linked to it directly. */
+  passages: PassageEvidence[];
+  /** Every passage behind it, flattened: the claims' passages, then the direct ones. */
   evidence: EvidenceCitation[];
+  /** Its independent sources (syndicated copies and one outlet's stories count once) and where its evidence disagrees. */
+  corroboration: EventCorroboration;
   createdAt: string;
+  updatedAt: string | null;
 }
 
 export interface ChronologySummary {
@@ -178,6 +286,8 @@ export interface ChronologySummary {
 export interface ChronologyDetail extends ChronologySummary {
   /** Events in date order, earliest first. */
   events: ChronologyEvent[];
+  /** Each measure's figures over time across the chronology (the quantity chart), one mark per source. */
+  quantitySeries: QuantitySeries[];
 }
 
 export interface ProjectInfo {

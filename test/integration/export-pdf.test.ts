@@ -31,6 +31,7 @@ const CHRONOLOGY: ChronologyDetail = {
   name: 'US strikes on Venezuelan vessels & the Caribbean campaign',
   eventCount: 3,
   createdAt: '2026-01-02T09:00:00Z',
+  quantitySeries: [],
   events: [
     {
       id: 1,
@@ -42,6 +43,7 @@ const CHRONOLOGY: ChronologyDetail = {
       evidence: [
         {
           claimId: 11,
+          highlightId: 11,
           statement: 'The first US military action against a drug boat took place on 2 September.',
           stance: 'supports',
           quote: QUOTE_FIRST,
@@ -53,6 +55,16 @@ const CHRONOLOGY: ChronologyDetail = {
         },
       ],
       createdAt: '2026-01-02T09:01:00Z',
+      time: null,
+      timeZone: null,
+      place: null,
+      descriptionDoc: null,
+      actors: [],
+      tags: [],
+      claims: [],
+      passages: [],
+      updatedAt: null,
+      corroboration: { eventId: 0, sources: [], sourceCount: 0, disputingSources: [], conflicts: [] },
     },
     {
       id: 2,
@@ -65,6 +77,7 @@ const CHRONOLOGY: ChronologyDetail = {
       evidence: [
         {
           claimId: 12,
+          highlightId: 12,
           statement: 'A drone strike hit a dock used by drug boats.',
           stance: 'supports',
           quote: QUOTE_DOCK,
@@ -76,6 +89,7 @@ const CHRONOLOGY: ChronologyDetail = {
         },
         {
           claimId: 13,
+          highlightId: 13,
           statement: 'Caracas denies that any strike took place on its territory.',
           stance: 'disputes',
           quote: QUOTE_DENIAL,
@@ -87,6 +101,16 @@ const CHRONOLOGY: ChronologyDetail = {
         },
       ],
       createdAt: '2026-01-02T09:02:00Z',
+      time: null,
+      timeZone: null,
+      place: null,
+      descriptionDoc: null,
+      actors: [],
+      tags: [],
+      claims: [],
+      passages: [],
+      updatedAt: null,
+      corroboration: { eventId: 0, sources: [], sourceCount: 0, disputingSources: [], conflicts: [] },
     },
     {
       id: 3,
@@ -97,6 +121,16 @@ const CHRONOLOGY: ChronologyDetail = {
       description: 'Maduro called the seizure “international piracy”.',
       evidence: [],
       createdAt: '2026-01-02T09:03:00Z',
+      time: null,
+      timeZone: null,
+      place: null,
+      descriptionDoc: null,
+      actors: [],
+      tags: [],
+      claims: [],
+      passages: [],
+      updatedAt: null,
+      corroboration: { eventId: 0, sources: [], sourceCount: 0, disputingSources: [], conflicts: [] },
     },
   ],
 };
@@ -178,7 +212,7 @@ describe('chronology export to PDF through a system Chromium', () => {
 
   it('reuses the browser for the next render and prints the empty chronology as one page', async () => {
     const html = renderChronologyHtml(
-      { id: 8, name: 'Nothing yet', eventCount: 0, createdAt: '2026-01-02T09:00:00Z', events: [] },
+      { id: 8, name: 'Nothing yet', eventCount: 0, createdAt: '2026-01-02T09:00:00Z', events: [], quantitySeries: [] },
       { generatedAt: new Date('2026-01-02T14:05:00Z'), printCss },
     );
     const started = Date.now();

@@ -81,7 +81,7 @@ interface Note {
 }
 
 function stanceLabel(stance: EvidenceCitation['stance']): string {
-  return stance === 'disputes' ? 'Disputes' : 'Supports';
+  return stance === 'disputes' ? 'Disputes' : stance === 'qualifies' ? 'Qualifies' : 'Supports';
 }
 
 function renderEvidence(note: Note): string {
@@ -90,7 +90,7 @@ function renderEvidence(note: Note): string {
     .filter((part) => part !== null)
     .join(', ');
   return `<div class="evidence ${e.stance}" id="cite-${number}">
-<p class="claim"><span class="stance">${stanceLabel(e.stance)}</span> <span class="statement">${escapeHtml(e.statement)}</span></p>
+<p class="claim"><span class="stance">${stanceLabel(e.stance)}</span>${e.statement ? ` <span class="statement">${escapeHtml(e.statement)}</span>` : ''}</p>
 <blockquote class="quote">${paragraphs(e.quote, 'quote-text')}</blockquote>
 <p class="attribution">${source}<a class="note-ref" href="#note-${number}" aria-label="Source note ${number}"><sup>${number}</sup></a></p>
 </div>`;
@@ -118,7 +118,7 @@ function renderNote(note: Note): string {
   const outlet = e.outlet ? `<span class="outlet">${escapeHtml(e.outlet)}</span>, ` : '';
   return `<li id="note-${number}" value="${number}">
 <p class="source"><span class="article-title">${escapeHtml(e.articleTitle)}</span>. ${outlet}<span class="published">${escapeHtml(publishedLabel(e.publishedAt))}</span>.</p>
-<p class="cited-for">${e.stance === 'disputes' ? 'Disputes' : 'Supports'} “${escapeHtml(event.title)}” (${escapeHtml(event.dateLabel || dateLabel(event.date))}).</p>
+<p class="cited-for">${stanceLabel(e.stance)} “${escapeHtml(event.title)}” (${escapeHtml(event.dateLabel || dateLabel(event.date))}).</p>
 <p class="hash">SHA-256 of the original file: <code>${escapeHtml(e.sha256)}</code></p>
 </li>`;
 }

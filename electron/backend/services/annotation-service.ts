@@ -1,15 +1,12 @@
 import { UserError } from '../../../shared/api/result';
-import type { Claim, Highlight } from '../../../shared/api/types';
+import type { Highlight } from '../../../shared/api/types';
 import { quoteSelector } from '../../../shared/anchoring/text-quote';
 import type { Database } from '../db/connection';
 import { currentText } from '../db/repositories/articles';
 import { canonicalText } from '../../../shared/content/canonical-text';
 import type { ContentDoc } from '../../../shared/content/doc';
 import {
-  claimsCitingHighlight,
-  getClaim,
   getHighlight,
-  insertClaim,
   insertHighlight,
   markHighlightDeleted,
   setHighlightAnchor,
@@ -17,6 +14,7 @@ import {
   setHighlightNote,
   setHighlightTags as writeHighlightTags,
 } from '../db/repositories/annotations';
+import { evidenceUses } from '../db/repositories/claims';
 import { existingTagIds } from '../db/repositories/tags';
 
 /** The quote selector of a selection in the current text, refused when it is outside the text or only spaces. */
@@ -92,12 +90,14 @@ export async function reattachHighlight(db: Database, input: { id: number; start
 export async function deleteHighlight(db: Database, id: number, now = new Date()): Promise<{ deleted: number }> {
   return db.write(async (tx) => {
     if (!(await getHighlight(tx, id))) throw new UserError('not_found', `There is no highlight ${id} in this project.`);
-    const claims = await claimsCitingHighlight(tx, id);
-    if (claims > 0) {
-      throw new UserError(
-        'conflict',
-        `This highlight is the evidence of ${claims === 1 ? 'a claim' : `${claims} claims`}; remove it from ${claims === 1 ? 'that claim' : 'those claims'} before deleting it.`,
-      );
+    const uses = await evidenceUses(tx, id);
+    if (uses.claims > 0 || uses.events > 0) {
+      const what = [
+        uses.claims > 0 ? (uses.claims === 1 ? 'a claim' : `${uses.claims} claims`) : null,
+        uses.events > 0 ? (uses.events === 1 ? 'an event' : `${uses.events} events`) : null,
+      ].filter(Boolean).join(' and ');
+      const them = uses.claims + uses.events > 1 ? 'them' : uses.claims === 1 ? 'that claim' : 'that event';
+      throw new UserError('conflict', `This highlight is the evidence of ${what}; remove it from ${them} before deleting it.`);
     }
     return { deleted: await markHighlightDeleted(tx, id, now.toISOString()) };
   });
@@ -144,14 +144,4 @@ export async function setHighlightTags(db: Database, id: number, tagIds: number[
     await writeHighlightTags(tx, id, ids);
   });
   return (await getHighlight(db, id))!;
-}
-
-export async function createClaim(db: Database, input: { highlightId: number; statement: string }, now = new Date()): Promise<Claim> {
-  const id = await db.write(async (tx) => {
-    if (!(await getHighlight(tx, input.highlightId))) {
-      throw new UserError('not_found', `There is no highlight ${input.highlightId} in this project.`);
-    }
-    return insertClaim(tx, input.statement, input.highlightId, now.toISOString());
-  });
-  return (await getClaim(db, id))!;
 }

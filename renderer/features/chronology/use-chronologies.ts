@@ -47,10 +47,10 @@ export function useEventsByClaim(details: ChronologyDetail[] | undefined): Map<n
     const map = new Map<number, EventRef[]>();
     for (const chronology of details ?? []) {
       for (const event of chronology.events) {
-        for (const evidence of event.evidence) {
-          const list = map.get(evidence.claimId) ?? [];
+        for (const claim of event.claims) {
+          const list = map.get(claim.id) ?? [];
           list.push({ chronology, event });
-          map.set(evidence.claimId, list);
+          map.set(claim.id, list);
         }
       }
     }

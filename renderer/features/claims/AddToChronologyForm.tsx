@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChronologyDetail, Claim, Stance } from '../../../shared/api/types';
-import { dateLabel, isValidEventDate } from '../../../shared/dates/event-date';
 import { call } from '../../api/client';
 import { useDataVersion } from '../../app/data-version';
 import { ErrorNote } from '../../app/ui';
+import { DateHint } from './DateHint';
 
 interface Props {
   claim: Claim;
@@ -13,19 +13,6 @@ interface Props {
 }
 
 const DEFAULT_NAME = 'Chronology';
-
-function DateHint({ value }: { value: string }) {
-  const v = value.trim();
-  if (!v) return <span className="field-hint">e.g. 2025-12-31, 2025-12, 2025-12~</span>;
-  if (isValidEventDate(v)) {
-    return (
-      <span className="field-hint date-reads">
-        Reads as <strong>{dateLabel(v)}</strong>
-      </span>
-    );
-  }
-  return <span className="field-hint">Not a date Annalist reads yet — e.g. 2025-12-31, 2025-12, 2025-12~</span>;
-}
 
 /** Puts a claim into a chronology: as the evidence of a new event or of one already there. */
 export function AddToChronologyForm({ claim, chronologies, onDone, onCancel }: Props) {
@@ -37,7 +24,7 @@ export function AddToChronologyForm({ claim, chronologies, onDone, onCancel }: P
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [name, setName] = useState(DEFAULT_NAME);
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState('');
+  const [date, setDate] = useState(claim.date ?? '');
   const [description, setDescription] = useState('');
   const [eventId, setEventId] = useState<number | null>(null);
   const [stance, setStance] = useState<Stance>('supports');
@@ -210,6 +197,10 @@ export function AddToChronologyForm({ claim, chronologies, onDone, onCancel }: P
             <label className={stance === 'disputes' ? 'is-on' : ''}>
               <input type="radio" name={`stance-${claim.id}`} checked={stance === 'disputes'} onChange={() => setStance('disputes')} />
               disputes it
+            </label>
+            <label className={stance === 'qualifies' ? 'is-on' : ''}>
+              <input type="radio" name={`stance-${claim.id}`} checked={stance === 'qualifies'} onChange={() => setStance('qualifies')} />
+              qualifies it
             </label>
           </div>
         </>

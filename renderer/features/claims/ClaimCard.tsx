@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChronologyDetail, Claim } from '../../../shared/api/types';
 import { recordedDay } from '../../app/format';
 import type { EventRef } from '../chronology/use-chronologies';
@@ -8,17 +8,39 @@ interface Props {
   claim: Claim;
   events: EventRef[];
   chronologies: ChronologyDetail[] | undefined;
+  /** Open the "add to chronology" form (the E key after making the claim). */
+  addRequested?: boolean;
 }
 
-export function ClaimCard({ claim, events, chronologies }: Props) {
-  const [adding, setAdding] = useState(false);
+const COMPARATOR_WORDS: Record<string, string> = { '=': '', '>': 'more than ', '>=': 'at least ', '<': 'fewer than ', '<=': 'at most ', '~': 'about ' };
+
+/** Who asserts the claim, the date and figure it gives, and its grade, in one line. */
+export function ClaimFacts({ claim }: { claim: Claim }) {
+  const facts: string[] = [];
+  if (claim.actor) facts.push(`by ${claim.actor.name}`);
+  if (claim.dateLabel) facts.push(claim.datePhrase ? `${claim.dateLabel} (“${claim.datePhrase}”)` : claim.dateLabel);
+  if (claim.quantity) {
+    const q = claim.quantity;
+    facts.push(`${COMPARATOR_WORDS[q.comparator] ?? ''}${q.value.toLocaleString('en-GB')} ${q.unit}${q.asOf ? ` as of ${q.asOf}` : ''}`);
+  }
+  if (claim.credibility) facts.push(`credibility ${claim.credibility}`);
+  if (claim.evidence.length > 1) facts.push(`${claim.evidence.length} passages`);
+  return facts.length ? <p className="claim-facts">{facts.join(' · ')}</p> : null;
+}
+
+export function ClaimCard({ claim, events, chronologies, addRequested = false }: Props) {
+  const [adding, setAdding] = useState(addRequested);
+  useEffect(() => {
+    if (addRequested) setAdding(true);
+  }, [addRequested]);
   const [announcement, setAnnouncement] = useState('');
   return (
     <li className="claim-card">
       <p className="claim-statement">
-        <span className="claim-label">Claim</span>
+        <span className="claim-label">{claim.kind === 'other' ? 'Claim' : claim.kind}</span>
         {claim.statement}
       </p>
+      <ClaimFacts claim={claim} />
       {events.length > 0 && (
         <ul className="claim-events" aria-label="In the chronology">
           {events.map(({ chronology, event }) => (

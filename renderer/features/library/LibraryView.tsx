@@ -7,12 +7,15 @@ import { useDataVersion } from '../../app/data-version';
 import { plural, publishedLabel } from '../../app/format';
 import { navigate } from '../../app/router';
 import { Badge, ErrorNote, Loading } from '../../app/ui';
+import { AnnotationInterchangeButtons, AnnotationInterchangeStatus } from './AnnotationInterchange';
 import { ImportProgressBar } from './ImportProgressBar';
 import { carriesFiles, droppedFiles } from './dropped-files';
 import { ImportReportPanel } from './ImportReportPanel';
 import { otherTitlesInStory, sameStoryLabel, sameStoryTooltip } from './story-copies';
 import { DEFAULT_SORT, nextSort, sortArticles, type SortKey, type SortState } from './sort-articles';
+import { useAnnotationInterchange } from './use-annotation-interchange';
 import { useImport } from './use-import';
+import './library-actions.css';
 
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -107,6 +110,7 @@ export function LibraryView() {
     });
   }, []);
   const busy = importer.busy !== null || importer.progress !== null;
+  const annotations = useAnnotationInterchange();
   const { changed } = useDataVersion();
   const [storyError, setStoryError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -200,6 +204,7 @@ export function LibraryView() {
               {chosen.length ? `Review metadata of ${plural(chosen.length, 'article')}` : 'Review metadata'}
             </button>
           )}
+          {!empty && articles.data && <AnnotationInterchangeButtons interchange={annotations} disabled={busy} />}
           {!empty && importButton}
           <input
             ref={fileInput}
@@ -226,6 +231,7 @@ export function LibraryView() {
       )}
       <ErrorNote>{articles.error?.message}</ErrorNote>
       <ErrorNote>{storyError}</ErrorNote>
+      <AnnotationInterchangeStatus interchange={annotations} />
 
       {articles.data === undefined && !articles.error && <Loading />}
 

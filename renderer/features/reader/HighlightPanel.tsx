@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../shared/api/annotation-colors';
 import type { ChronologyDetail, Claim, Highlight, Tag } from '../../../shared/api/types';
 import type { ContentDoc } from '../../../shared/content/doc';
@@ -22,6 +22,11 @@ interface Props {
   onSelect: (id: number) => void;
   /** Puts a highlight on the words selected in the article. */
   onReattach: (id: number) => void;
+  /** A highlight whose claim form should open (the C key in the reader). */
+  claimingId: number | null;
+  /** A claim whose "add to chronology" form should open (the E key). */
+  addingClaimId: number | null;
+  onClaimCreated: (claim: Claim) => void;
 }
 
 const STATUS_NOTE: Partial<Record<Highlight['status'], string>> = {
@@ -39,6 +44,9 @@ function HighlightCard({
   onSelect,
   onDeleted,
   onReattach,
+  claimRequested,
+  addingClaimId,
+  onClaimCreated,
 }: {
   highlight: Highlight;
   claims: Claim[];
@@ -49,9 +57,15 @@ function HighlightCard({
   onSelect: () => void;
   onDeleted: (highlight: Highlight) => void;
   onReattach: () => void;
+  claimRequested: boolean;
+  addingClaimId: number | null;
+  onClaimCreated: (claim: Claim) => void;
 }) {
   const { changed } = useDataVersion();
-  const [claiming, setClaiming] = useState(false);
+  const [claiming, setClaiming] = useState(claimRequested);
+  useEffect(() => {
+    if (claimRequested) setClaiming(true);
+  }, [claimRequested]);
   const [editingNote, setEditingNote] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -190,11 +204,20 @@ function HighlightCard({
         </button>
       )}
       <ErrorNote>{error}</ErrorNote>
-      {claiming && <ClaimForm highlight={highlight} onCancel={() => setClaiming(false)} onCreated={() => setClaiming(false)} />}
+      {claiming && (
+        <ClaimForm
+          highlight={highlight}
+          onCancel={() => setClaiming(false)}
+          onCreated={(claim) => {
+            setClaiming(false);
+            onClaimCreated(claim);
+          }}
+        />
+      )}
       {claims.length > 0 && (
         <ul className="claim-list">
           {claims.map((c) => (
-            <ClaimCard key={c.id} claim={c} events={eventsByClaim.get(c.id) ?? []} chronologies={chronologies} />
+            <ClaimCard key={c.id} claim={c} events={eventsByClaim.get(c.id) ?? []} chronologies={chronologies} addRequested={c.id === addingClaimId} />
           ))}
         </ul>
       )}
@@ -202,7 +225,18 @@ function HighlightCard({
   );
 }
 
-export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, chronologies, activeId, onSelect, onReattach }: Props) {
+export function HighlightPanel({
+  highlights,
+  claimsByHighlight,
+  eventsByClaim,
+  chronologies,
+  activeId,
+  onSelect,
+  onReattach,
+  claimingId,
+  addingClaimId,
+  onClaimCreated,
+}: Props) {
   const { changed } = useDataVersion();
   const tags = useQuery('tags.list', {});
   const [deleted, setDeleted] = useState<Highlight | null>(null);
@@ -232,6 +266,9 @@ export function HighlightPanel({ highlights, claimsByHighlight, eventsByClaim, c
       active={h.id === activeId}
       onSelect={() => onSelect(h.id)}
       onReattach={() => onReattach(h.id)}
+      claimRequested={h.id === claimingId}
+      addingClaimId={addingClaimId}
+      onClaimCreated={onClaimCreated}
       onDeleted={(gone) => {
         setDeleted(gone);
         setUndoError(null);

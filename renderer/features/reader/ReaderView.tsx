@@ -70,6 +70,9 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState(false);
   const [correction, setCorrection] = useState<TextCorrection | null>(null);
+  const [claimingId, setClaimingId] = useState<number | null>(null);
+  const [lastClaimId, setLastClaimId] = useState<number | null>(null);
+  const [addingClaimId, setAddingClaimId] = useState<number | null>(null);
 
   const highlights = useMemo(() => [...(highlightsQuery.data ?? [])].sort(byReadingOrder), [highlightsQuery.data]);
   // An orphaned highlight's offsets are of an older text: it is listed, never drawn.
@@ -77,19 +80,25 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
   const claimsByHighlight = useMemo(() => {
     const map = new Map<number, Claim[]>();
     for (const claim of claimsQuery.data ?? []) {
-      const list = map.get(claim.highlightId) ?? [];
-      list.push(claim);
-      map.set(claim.highlightId, list);
+      // A claim may rest on several passages: it is shown under each of this article's.
+      for (const e of claim.evidence) {
+        if (e.articleId !== articleId) continue;
+        const list = map.get(e.highlightId) ?? [];
+        list.push(claim);
+        map.set(e.highlightId, list);
+      }
     }
     return map;
-  }, [claimsQuery.data]);
+  }, [claimsQuery.data, articleId]);
 
   const focusId = focusHighlightId ?? claimsQuery.data?.find((c) => c.id === focusClaimId)?.highlightId ?? null;
   const activeId = chosenId ?? focusId;
 
   // Bring a linked highlight into view once, when the article has loaded.
   const scrolledTo = useRef<number | null>(null);
-  const articleLoaded = article.data !== undefined;
+  // The article opens with its highlights (they come a moment apart): drawn
+  // with the text they cost one layout of a long article, after it a second.
+  const articleLoaded = article.data !== undefined && (highlightsQuery.data !== undefined || highlightsQuery.error !== undefined);
   useEffect(() => {
     if (focusId === null || !articleLoaded || scrolledTo.current === focusId) return;
     if (!drawn.some((h) => h.id === focusId)) return;
@@ -143,7 +152,7 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
     });
   });
 
-  async function createHighlight(range: TextRange, color: Highlight['color'] = 'yellow') {
+  async function createHighlight(range: TextRange, color: Highlight['color'] = 'yellow', thenClaim = false) {
     setPending(null);
     setError(null);
     setSaving(true);
@@ -160,6 +169,7 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
     }
     window.getSelection()?.removeAllRanges();
     setChosenId(result.value.id);
+    if (thenClaim) setClaimingId(result.value.id);
     changed();
   }
 
@@ -242,20 +252,27 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
       find.close();
       return;
     }
-    // H highlights in yellow; 1-5 in the colour of that number.
-    const colour = e.key === 'h' || e.key === 'H' ? 'yellow' : HIGHLIGHT_COLORS[Number(e.key) - 1];
-    if (!colour || !/^[hH1-5]$/.test(e.key)) return;
     if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+    // E puts the claim just made into a chronology event.
+    if ((e.key === 'e' || e.key === 'E') && lastClaimId !== null) {
+      e.preventDefault();
+      setAddingClaimId(lastClaimId);
+      return;
+    }
+    // H highlights in yellow, 1-5 in the colour of that number, C highlights and opens a claim on it.
+    if (!/^[hHcC1-5]$/.test(e.key)) return;
     const info = editorRef.current?.readSelection();
     if (!info) return;
     e.preventDefault();
-    void createHighlight(info.range, colour);
+    const claim = e.key === 'c' || e.key === 'C';
+    const colour = claim || e.key === 'h' || e.key === 'H' ? 'yellow' : HIGHLIGHT_COLORS[Number(e.key) - 1]!;
+    void createHighlight(info.range, colour, claim);
   });
 
   useEffect(() => {
     const onMouseUp = () => requestAnimationFrame(() => readPending());
     const onKeyUp = (e: KeyboardEvent) => {
-      if (!/^[hH1-5]$/.test(e.key) && !isTypingTarget(e.target)) readPending();
+      if (!/^[hHcC1-5]$/.test(e.key) && !isTypingTarget(e.target)) readPending();
     };
     const onSelectionChange = () => {
       const s = window.getSelection();
@@ -294,7 +311,7 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
       </div>
     );
   }
-  if (!article.data) return <Loading label="Opening the article…" />;
+  if (!article.data || !articleLoaded) return <Loading label="Opening the article…" />;
 
   return (
     <div className="reader-view">
@@ -372,6 +389,16 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
                 Highlight
                 <kbd aria-hidden="true">H</kbd>
               </button>
+              <button
+                type="button"
+                className="bubble-button"
+                disabled={saving}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void createHighlight(pending.range, 'yellow', true)}
+              >
+                Claim
+                <kbd aria-hidden="true">C</kbd>
+              </button>
               <span className="bubble-colours" role="group" aria-label="Highlight in a colour">
                 {HIGHLIGHT_COLORS.slice(1).map((c, i) => (
                   <button
@@ -400,6 +427,13 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
           activeId={activeId}
           onSelect={select}
           onReattach={(id) => void reattach(id)}
+          claimingId={claimingId}
+          addingClaimId={addingClaimId}
+          onClaimCreated={(claim) => {
+            setClaimingId(null);
+            setLastClaimId(claim.id);
+            setAddingClaimId(null);
+          }}
         />
       </aside>
     </div>

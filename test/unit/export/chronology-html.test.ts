@@ -11,6 +11,7 @@ function evidence(over: Partial<EvidenceCitation> = {}): EvidenceCitation {
   return {
     claimId: 1,
     statement: 'The council met in private.',
+    highlightId: 1,
     stance: 'supports',
     quote: 'The council met behind closed doors.',
     articleId: 1,
@@ -29,15 +30,25 @@ function event(id: number, over: Partial<ChronologyEvent> = {}): ChronologyEvent
     title: `Event ${id}`,
     date: '2025-12-31',
     dateLabel: '31 December 2025',
+    time: null,
+    timeZone: null,
+    place: null,
     description: '',
+    descriptionDoc: null,
+    actors: [],
+    tags: [],
+    claims: [],
+    passages: [],
     evidence: [],
     createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: null,
+    corroboration: { eventId: id, sources: [], sourceCount: 0, disputingSources: [], conflicts: [] },
     ...over,
   };
 }
 
 function chronology(events: ChronologyEvent[], name = 'Harbour contract'): ChronologyDetail {
-  return { id: 1, name, eventCount: events.length, createdAt: '2026-01-01T00:00:00Z', events };
+  return { id: 1, name, eventCount: events.length, createdAt: '2026-01-01T00:00:00Z', events, quantitySeries: [] };
 }
 
 function render(c: ChronologyDetail, projectName?: string): string {

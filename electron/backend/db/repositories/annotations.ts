@@ -1,4 +1,4 @@
-import type { AnchorStatus, Claim, Highlight, HighlightInArticle, TagRef } from '../../../../shared/api/types';
+import type { AnchorStatus, Highlight, HighlightInArticle, TagRef } from '../../../../shared/api/types';
 import type { ContentDoc } from '../../../../shared/content/doc';
 import type { ReadDb, WriteDb } from '../connection';
 
@@ -182,51 +182,23 @@ export async function setHighlightTags(db: WriteDb, id: number, tagIds: number[]
   await db.run('INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) SELECT ?, value FROM json_each(?)', [id, JSON.stringify(tagIds)]);
 }
 
-export async function claimsCitingHighlight(db: ReadDb, highlightId: number): Promise<number> {
-  return (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM claim_evidence WHERE highlight_id = ?', [highlightId]))?.n ?? 0;
+// ---- Annotation interchange (W3C Web Annotation export and import)
+
+/** What an annotation's target is matched against: each article's address and original-file hash (one article, or all). */
+export async function articleSources(db: ReadDb, articleId?: number): Promise<{ id: number; title: string; url: string | null; sha256: string }[]> {
+  return db.all<{ id: number; title: string; url: string | null; sha256: string }>(
+    `SELECT a.id, a.title, a.url, o.sha256 FROM articles a JOIN originals o ON o.article_id = a.id
+      ${articleId === undefined ? '' : 'WHERE a.id = ?'} ORDER BY a.id`,
+    articleId === undefined ? [] : [articleId],
+  );
 }
 
-interface ClaimRow {
-  id: number;
-  statement: string;
-  created_at: string;
-  highlight_id: number;
-  article_id: number;
-  exact: string;
-}
-
-const CLAIM_SELECT = `
-  SELECT c.id, c.statement, c.created_at, h.id AS highlight_id, h.article_id, h.exact
-    FROM claims c
-    JOIN claim_evidence ce ON ce.claim_id = c.id
-    JOIN highlights h ON h.id = ce.highlight_id`;
-
-function toClaim(r: ClaimRow): Claim {
-  return {
-    id: r.id,
-    statement: r.statement,
-    highlightId: r.highlight_id,
-    articleId: r.article_id,
-    quote: r.exact,
-    createdAt: r.created_at,
-  };
-}
-
-export async function insertClaim(db: WriteDb, statement: string, highlightId: number, createdAt: string): Promise<number> {
-  const { lastID } = await db.run('INSERT INTO claims (statement, created_at) VALUES (?, ?)', [statement, createdAt]);
-  await db.run("INSERT INTO claim_evidence (claim_id, highlight_id, stance) VALUES (?, ?, 'supports')", [lastID, highlightId]);
-  return lastID;
-}
-
-export async function getClaim(db: ReadDb, id: number): Promise<Claim | undefined> {
-  const row = await db.get<ClaimRow>(`${CLAIM_SELECT} WHERE c.id = ? ORDER BY h.id LIMIT 1`, [id]);
-  return row && toClaim(row);
-}
-
-export async function listClaims(db: ReadDb, articleId?: number): Promise<Claim[]> {
-  const rows =
-    articleId === undefined
-      ? await db.all<ClaimRow>(`${CLAIM_SELECT} ORDER BY c.id`)
-      : await db.all<ClaimRow>(`${CLAIM_SELECT} WHERE h.article_id = ? ORDER BY h.start_offset, c.id`, [articleId]);
-  return rows.map(toClaim);
+/** The highlights of the project (or of one article) in article and reading order, those marked deleted left out. */
+export async function listProjectHighlights(db: ReadDb, articleId?: number): Promise<Highlight[]> {
+  const rows = await db.all<HighlightRow>(
+    `SELECT * FROM highlights WHERE deleted_at IS NULL ${articleId === undefined ? '' : 'AND article_id = ?'}
+      ORDER BY article_id, start_offset, end_offset, id`,
+    articleId === undefined ? [] : [articleId],
+  );
+  return withTags(db, rows);
 }
