@@ -4,7 +4,7 @@ import { UserError } from '../../shared/api/result';
 import { MAX_ANNOTATION_FILE_BYTES, type AnnotationImportOutcome, type AnnotationImportReport } from '../../shared/annotations/interchange-types';
 import { exportWebAnnotations, importWebAnnotations } from '../backend/services/annotation-interchange-service';
 import { writeFileAtomic } from './atomic-file';
-import { jsonOption, parse, projectOption, UsageError } from './cli-args';
+import { jsonOption, parse, printJson, projectOption, UsageError } from './cli-args';
 import { withProject } from './project-session';
 
 // `annalist annotations export|import`: highlights as W3C Web Annotation
@@ -61,7 +61,7 @@ async function importAnnotations(args: string[]): Promise<number> {
   const json = await readAnnotationFileText(resolve(path));
   const report = await withProject(values.project, (db) => importWebAnnotations(db, { fileName: path, json }));
   const outcomes = report.annotations;
-  if (values.json) process.stdout.write(JSON.stringify(outcomes, null, 2) + '\n');
+  if (values.json) printJson(outcomes);
   else {
     const present = new Set(report.alreadyPresent);
     outcomes.forEach((o, i) => {

@@ -1,17 +1,13 @@
 import type { ChronologyDetail, ChronologyEvent } from '../../shared/api/types';
-import type { Conflict } from '../../shared/chronology/corroboration';
+import { conflictSentence } from '../../shared/chronology/conflict-words';
 import { listChronologies } from '../backend/db/repositories/chronologies';
 import { chronologyDetail, findChronology } from '../backend/services/chronology-service';
-import { jsonOption, parse, projectOption, UsageError } from './cli-args';
+import { jsonOption, parse, printJson, projectOption, UsageError } from './cli-args';
 import { withProject } from './project-session';
 
 // `annalist chronology list|show`: the chronologies for scripts and for
 // checking: each event with its EDTF date, evidence (article, quote,
 // stance), independent source count and conflicts.
-
-function print(value: unknown) {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
 
 function eventJson(e: ChronologyEvent) {
   return {
@@ -48,24 +44,12 @@ function chronologyJson(c: ChronologyDetail) {
   return { id: c.id, name: c.name, eventCount: c.eventCount, createdAt: c.createdAt, events: c.events.map(eventJson), quantitySeries: c.quantitySeries };
 }
 
-/** A conflict in one sentence, as the chronology view says it. */
-export function conflictSentence(c: Conflict): string {
-  switch (c.kind) {
-    case 'date':
-      return `dates disagree: ${c.dates.map((d) => `${d.edtf}${d.sources.length ? ` (${d.sources.join(', ')})` : d.eventDate ? ' (the event)' : ''}`).join(' vs ')}`;
-    case 'quantity':
-      return `figures for “${c.unit}” disagree: ${c.items.map((i) => `${i.comparator === '=' ? '' : `${i.comparator} `}${i.value}${i.asOf ? ` as of ${i.asOf}` : ''} (${i.sourceName})`).join(' vs ')}`;
-    case 'stance':
-      return `${c.supporting} ${c.supporting === 1 ? 'source supports' : 'sources support'}, ${c.disputing} ${c.disputing === 1 ? 'disputes' : 'dispute'}`;
-  }
-}
-
 async function listSubcommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...projectOption, ...jsonOption });
   if (positionals.length > 0) throw new UsageError(`chronology list takes no arguments (got “${positionals[0]}”).`);
   const chronologies = await withProject(values.project, (db) => listChronologies(db));
   if (values.json) {
-    print(chronologies);
+    printJson(chronologies);
     return 0;
   }
   if (chronologies.length === 0) console.log('The project has no chronology yet.');
@@ -78,7 +62,7 @@ async function showSubcommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('chronology show needs one NAME_OR_ID (see annalist chronology list).');
   const detail = await withProject(values.project, async (db) => chronologyDetail(db, (await findChronology(db, positionals[0]!)).id));
   if (values.json) {
-    print(chronologyJson(detail));
+    printJson(chronologyJson(detail));
     return 0;
   }
   console.log(`${detail.name} — ${detail.eventCount} ${detail.eventCount === 1 ? 'event' : 'events'}\n`);

@@ -13,3 +13,8 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
 
 export const projectOption = { project: { type: 'string' } } as const;
 export const jsonOption = { json: { type: 'boolean', default: false } } as const;
+
+/** A command's --json answer on standard output, indented for people who read it too. */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,7 +1,7 @@
 import { parseCalendarDay } from '../../shared/dates/calendar-day';
 import { findDateMentions } from '../../shared/dates/date-mentions';
 import { dateLabel } from '../../shared/dates/event-date';
-import { jsonOption, parse, UsageError } from './cli-args';
+import { jsonOption, parse, printJson, UsageError } from './cli-args';
 
 // `annalist dates`: the date suggestions of the evidence panel, for scripts
 // and for checking a reading by hand. It needs no project: it reads text only.
@@ -29,7 +29,7 @@ export async function datesCommand(args: string[]): Promise<number> {
   const text = source === undefined || source === '-' ? await readStdin() : source;
   const mentions = findDateMentions(text, values.ref);
   if (values.json) {
-    process.stdout.write(JSON.stringify(mentions.map(({ text, start, end, edtf }) => ({ text, start, end, edtf })), null, 2) + '\n');
+    printJson(mentions.map(({ text, start, end, edtf }) => ({ text, start, end, edtf })));
     return 0;
   }
   if (mentions.length === 0) console.error('No date expressions found.');

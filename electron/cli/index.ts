@@ -9,7 +9,7 @@ import { chronologyPdf } from '../backend/services/export-service';
 import { importPaths } from '../backend/services/import-service';
 import { defaultResourcesDir, startServer } from '../server/http-server';
 import { writeFileAtomic } from './atomic-file';
-import { jsonOption, parse, projectOption, UsageError } from './cli-args';
+import { jsonOption, parse, printJson, projectOption, UsageError } from './cli-args';
 import { annotationsCommand } from './annotations-command';
 import { datesCommand } from './dates-command';
 import { progressBar } from './progress-bar';
@@ -37,10 +37,6 @@ Commands:
 Without --project, Annalist uses the default project in your user-data folder.
 Exit codes: 0 success, 1 something failed (each failure is explained), 2 the command was mistyped,
 130 an import stopped with Ctrl+C (the files read before are kept).`;
-
-function print(value: unknown) {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
 
 function listFields(a: ArticleSummary) {
   return {
@@ -79,7 +75,7 @@ async function importCommand(args: string[]): Promise<number> {
     bar.done();
     process.off('SIGINT', interrupt);
   }
-  if (values.json) print(outcomes);
+  if (values.json) printJson(outcomes);
   else {
     for (const o of outcomes) {
       if (o.status === 'imported') {
@@ -101,7 +97,7 @@ async function listCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...projectOption, ...jsonOption });
   if (positionals.length > 0) throw new UsageError(`list takes no arguments (got “${positionals[0]}”).`);
   const articles = await withProject(values.project, (db) => listArticles(db));
-  if (values.json) print(articles.map(listFields));
+  if (values.json) printJson(articles.map(listFields));
   else if (articles.length === 0) console.log('The project has no articles yet. Import some with: annalist import PATH');
   else {
     for (const a of articles) {
@@ -129,7 +125,7 @@ async function showCommand(args: string[]): Promise<number> {
     return found;
   });
   const shown = articles.map((a) => ({ ...listFields(a), section: a.section, text: a.text }));
-  if (values.json) print(shown.length === 1 ? shown[0] : shown);
+  if (values.json) printJson(shown.length === 1 ? shown[0] : shown);
   else {
     for (const a of shown) {
       console.log(`# ${a.title}`);

@@ -227,18 +227,10 @@ export interface Source {
 }
 
 /** One passage behind an event, through a claim or linked directly. */
-export interface EvidenceCitation {
+export interface EvidenceCitation extends PassageEvidence {
   /** The claim it is evidence through, or null for a passage linked to the event directly. */
   claimId: number | null;
   statement: string | null;
-  highlightId: number;
-  stance: Stance;
-  quote: string;
-  articleId: number;
-  articleTitle: string;
-  outlet: string | null;
-  publishedAt: string | null;
-  sha256: string;
 }
 
 /** A claim as evidence of an event, with the stance it has there. */

@@ -3,19 +3,12 @@
 // per highlight behind each linked claim); the analysis never sees the
 // database, so it runs as well in the renderer as in the CLI.
 
-export type Stance = 'supports' | 'disputes' | 'qualifies';
+import type { Comparator, Quantity, Stance } from '../api/types';
 
-/** How a quantity claim bounds the true figure: "= 83", "> 80" (more than 80), "~ 80" (about 80). */
-export type Comparator = '=' | '>' | '>=' | '<' | '<=' | '~';
-
-export interface QuantityClaim {
-  value: number;
-  comparator: Comparator;
-  /** What is counted ("killed", "strikes"); one measure per unit, compared case-insensitively. */
-  unit: string;
-  /** EDTF: when the figure was true ("as of"); null when the source does not say. */
-  asOf: string | null;
-}
+// The claim vocabulary is the API's: a stance, a comparator ("> 80" is more
+// than 80, "~ 80" about 80) and a quantity with its unit and as-of date.
+export type { Comparator, Stance };
+export type QuantityClaim = Quantity;
 
 export interface EvidenceItem {
   /** null when a passage is linked directly (no claim). */

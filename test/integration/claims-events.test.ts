@@ -8,27 +8,18 @@ import { contractProject } from '../support/contract-calls';
 // transports use, on a real project file holding the sample articles.
 
 const env = contractProject();
-const { call, value } = env;
+const { call, value, mark } = env;
 
 async function samples(): Promise<ArticleSummary[]> {
   await value('library.importSamples', {});
   return value('library.list', {});
 }
 
-/** Highlights `passage` in the sample article whose title starts with `titleStart`. */
-async function mark(articles: ArticleSummary[], titleStart: string, passage: string) {
-  const article = articles.find((a) => a.title.startsWith(titleStart))!;
-  const { text } = await value('reader.getArticle', { id: article.id });
-  const start = text.indexOf(passage);
-  expect(start, passage).toBeGreaterThanOrEqual(0);
-  return value('annotations.createHighlight', { articleId: article.id, start, end: start + passage.length });
-}
-
 describe('claims', () => {
   it('keeps a quantity claim with its actor, date, credibility and evidence from two articles', async () => {
-    const articles = await samples();
-    const latest = await mark(articles, 'Latest: Maduro', 'more than 110 people killed');
-    const cia = await mark(articles, 'CIA carries out', 'the deaths of more than 100 people');
+    await samples();
+    const latest = await mark('Latest: Maduro', 'more than 110 people killed');
+    const cia = await mark('CIA carries out', 'the deaths of more than 100 people');
 
     const claim = await value('claims.create', {
       highlightId: latest.id,
@@ -66,8 +57,8 @@ describe('claims', () => {
   });
 
   it('refuses an unreadable date and a quantity without a unit, saying why, and writes nothing', async () => {
-    const articles = await samples();
-    const h = await mark(articles, 'Latest: Maduro', 'more than 110 people killed');
+    await samples();
+    const h = await mark('Latest: Maduro', 'more than 110 people killed');
     const badDate = await call('claims.create', { highlightId: h.id, statement: 'Killed', date: 'last Tuesday' });
     expect(!badDate.ok && badDate.error.message).toMatch(/"last Tuesday" is not a date Annalist understands/);
     const noUnit = await call('claims.create', { highlightId: h.id, statement: 'Killed', quantity: { value: 110, comparator: '>', unit: ' ' } });
@@ -76,8 +67,8 @@ describe('claims', () => {
   });
 
   it('suggests the dates a passage mentions, resolved against the publication date, and asks for one when there is none', async () => {
-    const articles = await samples();
-    const h = await mark(articles, 'Latest: Maduro', 'The latest attack came on Wednesday');
+    await samples();
+    const h = await mark('Latest: Maduro', 'The latest attack came on Wednesday');
     const suggested = await value('claims.suggestDates', { highlightId: h.id });
     expect(suggested).toMatchObject({ reference: '2026-01-02', suggestions: [{ text: 'on Wednesday', edtf: '2025-12-31', label: '31 December 2025' }] });
 
@@ -87,8 +78,8 @@ describe('claims', () => {
   });
 
   it('will not delete a highlight that is evidence, nor a claim that is in an event', async () => {
-    const articles = await samples();
-    const h = await mark(articles, 'Latest: Maduro', 'more than 110 people killed');
+    await samples();
+    const h = await mark('Latest: Maduro', 'more than 110 people killed');
     const claim = await value('claims.create', { highlightId: h.id, statement: 'Over 110 killed' });
     const refused = await call('annotations.deleteHighlight', { id: h.id });
     expect(!refused.ok && refused.error.message).toMatch(/evidence of a claim; remove it from that claim/);
@@ -102,8 +93,8 @@ describe('claims', () => {
 
 describe('actors and sources', () => {
   it('renames and merges actors everywhere they are named', async () => {
-    const articles = await samples();
-    const h = await mark(articles, 'Latest: Maduro', 'more than 110 people killed');
+    await samples();
+    const h = await mark('Latest: Maduro', 'more than 110 people killed');
     const a = await value('claims.create', { highlightId: h.id, statement: 'One', actorName: 'SOUTHCOM' });
     await value('claims.create', { highlightId: h.id, statement: 'Two', actorName: 'US Southern Command' });
     expect(await call('actors.create', { name: 'southcom' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already an actor “SOUTHCOM”/) } });
@@ -119,8 +110,7 @@ describe('actors and sources', () => {
   });
 
   it('grades an outlet, and refuses an outlet no article comes from', async () => {
-    const articles = await samples();
-    const article = articles.find((a) => a.outlet)!;
+    const article = (await samples()).find((a) => a.outlet)!;
     const outlet = article.outlet!;
     const graded = await value('sources.grade', { outlet: outlet.toUpperCase(), reliability: 'B' });
     expect(graded.find((s) => s.outlet === outlet)).toMatchObject({ reliability: 'B' });
@@ -135,9 +125,9 @@ describe('actors and sources', () => {
 
 describe('events', () => {
   it('keeps time, zone, place, actors, tags, a rich description and direct passages; updates and deletes', async () => {
-    const articles = await samples();
-    const h = await mark(articles, 'Latest: Maduro', 'two boats alleged to be carrying drugs were struck');
-    const claimPassage = await mark(articles, 'Latest: Maduro', 'killing five people on board');
+    await samples();
+    const h = await mark('Latest: Maduro', 'two boats alleged to be carrying drugs were struck');
+    const claimPassage = await mark('Latest: Maduro', 'killing five people on board');
     const claim = await value('claims.create', { highlightId: claimPassage.id, statement: 'Five killed', actorName: 'US Southern Command' });
     const actor = (await value('actors.list', {}))[0]!;
     const tag = await value('tags.create', { name: 'boat strikes' });
@@ -191,8 +181,8 @@ describe('events', () => {
   });
 
   it('renames and deletes chronologies, keeping their claims', async () => {
-    const articles = await samples();
-    const h = await mark(articles, 'Latest: Maduro', 'killing five people on board');
+    await samples();
+    const h = await mark('Latest: Maduro', 'killing five people on board');
     const claim = await value('claims.create', { highlightId: h.id, statement: 'Five killed' });
     const one = await value('chronology.create', { name: 'One' });
     await value('chronology.create', { name: 'Two' });

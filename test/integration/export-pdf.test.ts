@@ -44,6 +44,8 @@ const CHRONOLOGY: ChronologyDetail = {
         {
           claimId: 11,
           highlightId: 11,
+          storyId: 11,
+          reliability: null,
           statement: 'The first US military action against a drug boat took place on 2 September.',
           stance: 'supports',
           quote: QUOTE_FIRST,
@@ -78,6 +80,8 @@ const CHRONOLOGY: ChronologyDetail = {
         {
           claimId: 12,
           highlightId: 12,
+          storyId: 12,
+          reliability: null,
           statement: 'A drone strike hit a dock used by drug boats.',
           stance: 'supports',
           quote: QUOTE_DOCK,
@@ -90,6 +94,8 @@ const CHRONOLOGY: ChronologyDetail = {
         {
           claimId: 13,
           highlightId: 13,
+          storyId: 13,
+          reliability: null,
           statement: 'Caracas denies that any strike took place on its territory.',
           stance: 'disputes',
           quote: QUOTE_DENIAL,

@@ -6,17 +6,7 @@ import { contractProject } from '../support/contract-calls';
 // transports use, on a real project file.
 
 const env = contractProject();
-const { call, value } = env;
-
-/** Highlights `passage` in the sample article whose title starts with `titleStart`. */
-async function highlight(titleStart: string, passage: string) {
-  const articles = await value('library.list', {});
-  const article = articles.find((a) => a.title.startsWith(titleStart))!;
-  const { text } = await value('reader.getArticle', { id: article.id });
-  const start = text.indexOf(passage);
-  expect(start, passage).toBeGreaterThanOrEqual(0);
-  return value('annotations.createHighlight', { articleId: article.id, start, end: start + passage.length });
-}
+const { call, value, mark: highlight } = env;
 
 const NOTE: ContentDoc = {
   type: 'doc',

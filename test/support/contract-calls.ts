@@ -20,7 +20,19 @@ export function contractCalls(context: () => BackendContext) {
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value;
   }
-  return { call, value };
+  /**
+   * Highlights the first occurrence of `passage` in the article whose title
+   * starts with `article`, or whose source file name ends with it.
+   */
+  async function mark(article: string, passage: string) {
+    const found = (await value('library.list', {})).find((a) => a.title.startsWith(article) || a.sourcePath.endsWith(article));
+    if (!found) throw new Error(`No article “${article}” in the project.`);
+    const { text } = await value('reader.getArticle', { id: found.id });
+    const start = text.indexOf(passage);
+    if (start < 0) throw new Error(`“${found.title}” does not contain “${passage}”.`);
+    return value('annotations.createHighlight', { articleId: found.id, start, end: start + passage.length });
+  }
+  return { call, value, mark };
 }
 
 const noPdf: PdfRenderer = { render: async () => new Uint8Array() };

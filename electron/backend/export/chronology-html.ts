@@ -1,4 +1,5 @@
 import type { ChronologyDetail, ChronologyEvent, EvidenceCitation } from '../../../shared/api/types';
+import { conflictSentence } from '../../../shared/chronology/conflict-words';
 import { dateLabel } from '../../../shared/dates/event-date';
 
 // The chronology as one self-contained HTML document, written to be printed
@@ -103,10 +104,21 @@ function renderEvent(event: ChronologyEvent, index: number, notes: Note[]): stri
       ? '<p class="no-evidence">No evidence linked.</p>'
       : `<div class="evidence-list">\n${notes.map(renderEvidence).join('\n')}\n</div>`;
   const disputed = notes.some((n) => n.evidence.stance === 'disputes');
-  return `<section class="event${disputed ? ' has-disputes' : ''}" id="event-${index + 1}">
+  const when = [event.time, event.timeZone].filter(Boolean).join(' ');
+  const facts = [event.place ?? '', event.actors.map((a) => a.name).join(', ')].filter((f) => f !== '');
+  const { sources, sourceCount, conflicts } = event.corroboration;
+  const sourcesLine =
+    notes.length === 0
+      ? ''
+      : `<p class="event-sources"><span class="source-count">${countLabel(sourceCount, 'independent source', 'independent sources')}</span>${sources.length ? `: ${sources.map((s) => escapeHtml(s.name)).join('; ')}` : ''}</p>`;
+  const conflictLines = conflicts.map((c) => `<p class="event-conflict"><span class="flag">Conflict</span> ${escapeHtml(conflictSentence(c, dateLabel))}</p>`).join('\n');
+  return `<section class="event${disputed ? ' has-disputes' : ''}${conflicts.length ? ' has-conflicts' : ''}" id="event-${index + 1}">
 <div class="event-head">
-<p class="event-date"><span class="date-words">${escapeHtml(label)}</span> <span class="edtf" title="EDTF date">${escapeHtml(event.date)}</span></p>
+<p class="event-date"><span class="date-words">${escapeHtml(label)}</span>${when ? ` <span class="event-time">${escapeHtml(when)}</span>` : ''} <span class="edtf" title="EDTF date">${escapeHtml(event.date)}</span></p>
 <h2 class="event-title">${escapeHtml(event.title)}</h2>
+${facts.length ? `<p class="event-facts">${facts.map(escapeHtml).join(' · ')}</p>` : ''}
+${sourcesLine}
+${conflictLines}
 </div>
 ${paragraphs(event.description, 'description')}
 ${evidence}

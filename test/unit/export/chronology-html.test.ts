@@ -12,6 +12,8 @@ function evidence(over: Partial<EvidenceCitation> = {}): EvidenceCitation {
     claimId: 1,
     statement: 'The council met in private.',
     highlightId: 1,
+    storyId: 1,
+    reliability: null,
     stance: 'supports',
     quote: 'The council met behind closed doors.',
     articleId: 1,
@@ -84,6 +86,42 @@ describe('generatedLabel', () => {
 });
 
 describe('renderChronologyHtml', () => {
+  it('shows an event’s time, place, actors, independent sources and each conflict in words', () => {
+    const group = (name: string, articleId: number) => ({ key: `s${articleId}`, name, outlets: [name], articleIds: [articleId], storyIds: [articleId], claimIds: [articleId], highlightIds: [articleId] });
+    const html = render(
+      chronology([
+        event(1, {
+          time: '14:30',
+          timeZone: 'America/Caracas',
+          place: 'Eastern Pacific',
+          actors: [{ id: 1, name: 'US Southern Command' }],
+          evidence: [evidence(), evidence({ claimId: 2, articleId: 2, outlet: 'Reuters' })],
+          corroboration: {
+            eventId: 1,
+            sources: [group('AP', 1), group('Reuters', 2)],
+            sourceCount: 2,
+            disputingSources: [],
+            conflicts: [
+              {
+                kind: 'date',
+                dates: [
+                  { edtf: '2025-12-30', claimIds: [1], sources: ['AP'], eventDate: false },
+                  { edtf: '2025-12-31', claimIds: [2], sources: ['Reuters'], eventDate: true },
+                ],
+              },
+            ],
+          },
+        }),
+      ]),
+    );
+    const text = textOf(html);
+    expect(text).toContain('31 December 2025 14:30 America/Caracas 2025-12-31');
+    expect(text).toContain('Eastern Pacific · US Southern Command');
+    expect(text).toContain('2 independent sources: AP; Reuters');
+    expect(text).toContain('Conflict Sources give different dates: 30 December 2025 (AP) vs 31 December 2025 (Reuters).');
+    expect(html).toContain('class="event has-conflicts"');
+  });
+
   it('is one self-contained document with a strict CSP, the print CSS inlined, no scripts or external resources', () => {
     const html = render(chronology([event(1, { evidence: [evidence()] })]));
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);

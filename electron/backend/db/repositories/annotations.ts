@@ -61,14 +61,8 @@ async function withTags(db: ReadDb, rows: HighlightRow[]): Promise<Highlight[]> 
   return rows.map((r) => toHighlight(r, tags.get(r.id) ?? []));
 }
 
-export interface NewHighlight {
+export interface NewHighlight extends Omit<HighlightAnchor, 'status'> {
   articleId: number;
-  textVersion: number;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   color: string;
   createdAt: string;
   /** 'anchored' when made by hand; an imported annotation keeps how it anchored. */

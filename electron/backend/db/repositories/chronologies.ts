@@ -181,7 +181,7 @@ async function loadEvents(db: ReadDb, where: string, params: (number | string)[]
     params,
   );
   const claimsByEvent = group(links, (l) => ({ ...claims.get(l.claim_id)!, eventStance: l.stance }));
-  const passagesByEvent = passagesByOwner(passages);
+  const passagesByEvent = await passagesByOwner(db, passages);
   const actorsByEvent = group(actors, (a): ActorRef => ({ id: a.id, name: a.name }));
   const tagsByEvent = group(tags, (t): TagRef => ({ id: t.id, name: t.name, color: t.color }));
 
@@ -217,18 +217,7 @@ async function loadEvents(db: ReadDb, where: string, params: (number | string)[]
 }
 
 function citation(p: PassageEvidence, claimId: number | null, statement: string | null, stance: Stance): EvidenceCitation {
-  return {
-    claimId,
-    statement,
-    highlightId: p.highlightId,
-    stance,
-    quote: p.quote,
-    articleId: p.articleId,
-    articleTitle: p.articleTitle,
-    outlet: p.outlet,
-    publishedAt: p.publishedAt,
-    sha256: p.sha256,
-  };
+  return { ...p, claimId, statement, stance };
 }
 
 /** An event as stored; corroboration is computed over a whole chronology (chronology-service). */

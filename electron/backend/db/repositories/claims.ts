@@ -29,7 +29,18 @@ export interface PassageRow {
   stance: Stance;
   exact: string;
   article_id: number;
-  article_title: string;
+}
+
+/** The columns of a passage as evidence: `ownerColumn` names what it is evidence of (a claim, an event). */
+export function passageColumns(ownerColumn: string): string {
+  return `${ownerColumn} AS owner_id, h.id AS highlight_id, x.stance, h.exact, h.article_id`;
+}
+
+export const PASSAGE_JOINS = 'JOIN highlights h ON h.id = x.highlight_id';
+
+interface ArticleFacts {
+  id: number;
+  title: string;
   outlet: string | null;
   published_at: string | null;
   story_id: number;
@@ -37,39 +48,42 @@ export interface PassageRow {
   reliability: string | null;
 }
 
-/** The columns of a passage as evidence: `ownerColumn` names what it is evidence of (a claim, an event). */
-export function passageColumns(ownerColumn: string): string {
-  return `${ownerColumn} AS owner_id, h.id AS highlight_id, x.stance, h.exact, a.id AS article_id, a.title AS article_title,
-          a.outlet, a.published_at, a.story_id, o.sha256, g.reliability`;
+// What a passage's source is, read once per article rather than once per
+// passage: a chronology of thousands of events cites the same few thousand
+// articles tens of thousands of times.
+async function articleFacts(db: ReadDb, rows: PassageRow[]): Promise<Map<number, ArticleFacts>> {
+  const ids = [...new Set(rows.map((r) => r.article_id))];
+  const facts = await db.all<ArticleFacts>(
+    `SELECT a.id, a.title, a.outlet, a.published_at, a.story_id, o.sha256, g.reliability
+       FROM articles a JOIN originals o ON o.article_id = a.id LEFT JOIN outlet_grades g ON g.outlet = a.outlet
+      WHERE a.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(facts.map((f) => [f.id, f]));
 }
 
-export const PASSAGE_JOINS = `
-  JOIN highlights h ON h.id = x.highlight_id
-  JOIN articles a ON a.id = h.article_id
-  JOIN originals o ON o.article_id = a.id
-  LEFT JOIN outlet_grades g ON g.outlet = a.outlet`;
-
-export function toPassage(r: PassageRow): PassageEvidence {
-  return {
-    highlightId: r.highlight_id,
-    stance: r.stance,
-    quote: r.exact,
-    articleId: r.article_id,
-    articleTitle: r.article_title,
-    outlet: r.outlet,
-    publishedAt: publishedDay(r.published_at),
-    storyId: r.story_id,
-    sha256: r.sha256,
-    reliability: r.reliability,
-  };
-}
-
-/** Groups passage rows by what they are evidence of, keeping the query's order. */
-export function passagesByOwner(rows: PassageRow[]): Map<number, PassageEvidence[]> {
+/** Passage rows as evidence grouped by what they are evidence of, in the query's order. */
+export async function passagesByOwner(db: ReadDb, rows: PassageRow[]): Promise<Map<number, PassageEvidence[]>> {
+  const facts = await articleFacts(db, rows);
+  const published = new Map<number, string | null>();
   const out = new Map<number, PassageEvidence[]>();
   for (const r of rows) {
+    const a = facts.get(r.article_id)!;
+    let day = published.get(a.id);
+    if (day === undefined) published.set(a.id, (day = publishedDay(a.published_at)));
     const list = out.get(r.owner_id) ?? [];
-    list.push(toPassage(r));
+    list.push({
+      highlightId: r.highlight_id,
+      stance: r.stance,
+      quote: r.exact,
+      articleId: a.id,
+      articleTitle: a.title,
+      outlet: a.outlet,
+      publishedAt: day,
+      storyId: a.story_id,
+      sha256: a.sha256,
+      reliability: a.reliability,
+    });
     out.set(r.owner_id, list);
   }
   return out;
@@ -114,7 +128,7 @@ export async function claimsById(db: ReadDb, ids: number[]): Promise<Claim[]> {
       ORDER BY x.claim_id, h.id`,
     [json],
   );
-  const evidence = passagesByOwner(passages);
+  const evidence = await passagesByOwner(db, passages);
   const byId = new Map(rows.map((r) => [r.id, toClaim(r, evidence.get(r.id) ?? [])]));
   return ids.map((id) => byId.get(id)).filter((c): c is Claim => c !== undefined);
 }
