@@ -10,6 +10,7 @@ import './styles/reader.css';
 import './styles/chronology.css';
 import './styles/review.css';
 import './styles/annotations.css';
+import './styles/timeline.css';
 
 adoptTokenFromUrl();
 // Before the first paint, so a dark reader never flashes white.

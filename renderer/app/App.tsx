@@ -3,6 +3,8 @@ import { useQuery } from '../api/hooks';
 import { ChronologyView } from '../features/chronology/ChronologyView';
 import { LibraryView } from '../features/library/LibraryView';
 import { TagsView } from '../features/tags/TagsView';
+import { ActorsView } from '../features/actors/ActorsView';
+import { SourcesView } from '../features/sources/SourcesView';
 import { MetadataReviewView } from '../features/metadata-review/MetadataReviewView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { plural } from './format';
@@ -48,6 +50,10 @@ function View({ route }: { route: Route }) {
       return <LibraryView />;
     case 'tags':
       return <TagsView />;
+    case 'actors':
+      return <ActorsView />;
+    case 'sources':
+      return <SourcesView />;
     case 'article':
       return (
         <ReaderView key={route.articleId} articleId={route.articleId} focusHighlightId={route.highlightId} focusClaimId={route.claimId} />
@@ -68,7 +74,7 @@ export function App() {
   const path = info.data?.path;
 
   useEffect(() => {
-    const section = route.view === 'chronology' ? 'Chronology' : route.view === 'article' ? 'Reader' : route.view === 'review' ? 'Review metadata' : route.view === 'tags' ? 'Tags' : 'Library';
+    const section = route.view === 'chronology' ? 'Chronology' : route.view === 'article' ? 'Reader' : route.view === 'review' ? 'Review metadata' : route.view === 'tags' ? 'Tags' : route.view === 'actors' ? 'Actors' : route.view === 'sources' ? 'Sources' : 'Library';
     const project = path ? projectName(path) : null;
     document.title = project ? `${section} — ${project} — Annalist` : `${section} — Annalist`;
   }, [route.view, path]);
@@ -92,7 +98,7 @@ export function App() {
         <div className="nav">
           <NavLink
             href="#/library"
-            current={route.view !== 'chronology' && route.view !== 'tags'}
+            current={route.view !== 'chronology' && route.view !== 'tags' && route.view !== 'actors' && route.view !== 'sources'}
             label="Library"
             count={articleCount}
             countLabel={plural(articleCount ?? 0, 'article')}
@@ -105,6 +111,8 @@ export function App() {
             countLabel={plural(eventCount ?? 0, 'event')}
           />
           <NavLink href="#/tags" current={route.view === 'tags'} label="Tags" countLabel="tags" />
+          <NavLink href="#/actors" current={route.view === 'actors'} label="Actors" countLabel="actors" />
+          <NavLink href="#/sources" current={route.view === 'sources'} label="Sources" countLabel="sources" />
         </div>
         <div className="sidebar-foot">
           <ThemeSwitch />

@@ -9,7 +9,11 @@ export type Route =
   /** The metadata review table: these articles (those just imported, a selection), or all. */
   | { view: 'review'; articleIds?: number[] }
   /** The project's tags and the highlights carrying each. */
-  | { view: 'tags' };
+  | { view: 'tags' }
+  /** The managed list of actors (rename, merge, delete). */
+  | { view: 'actors' }
+  /** The outlets with their Admiralty reliability grades. */
+  | { view: 'sources' };
 
 /** Ids as ranges, so that a thousand just-imported articles fit the address: "3-1002,1010". */
 export function idRanges(ids: number[]): string {
@@ -52,6 +56,8 @@ export function parseRoute(hash: string): Route {
     return ids ? { view: 'review', articleIds: ids } : { view: 'review' };
   }
   if (name === 'tags') return { view: 'tags' };
+  if (name === 'actors') return { view: 'actors' };
+  if (name === 'sources') return { view: 'sources' };
   if (name === 'chronology') {
     return Number.isInteger(id) && id > 0 ? { view: 'chronology', chronologyId: id } : { view: 'chronology' };
   }
@@ -72,6 +78,10 @@ export function routeHash(route: Route): string {
       return route.articleIds?.length ? `#/review/${idRanges(route.articleIds)}` : '#/review';
     case 'tags':
       return '#/tags';
+    case 'actors':
+      return '#/actors';
+    case 'sources':
+      return '#/sources';
   }
 }
 

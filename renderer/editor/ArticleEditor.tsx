@@ -3,9 +3,10 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useImperativeHandle, useMemo, useState, type MouseEvent, type Ref } from 'react';
 import type { Highlight } from '../../shared/api/types';
 import { canonicalText } from '../../shared/content/canonical-text';
-import type { Block, ContentDoc, TextNode } from '../../shared/content/doc';
+import type { ContentDoc } from '../../shared/content/doc';
+import { cleanBlocks } from './clean-blocks';
 import { FindDecorations, type FindDecoration } from './find-decorations';
-import { HighlightDecorations, type DecoratedRange } from './highlight-decorations';
+import { decoratedRanges, HighlightDecorations } from './highlight-decorations';
 import { OffsetMap } from './offset-map';
 
 export interface TextRange {
@@ -51,23 +52,6 @@ interface Props {
   ref?: Ref<ArticleEditorHandle>;
 }
 
-/** ProseMirror refuses empty text nodes; the stored JSON may carry some. */
-function cleanBlocks(blocks: Block[]): Block[] {
-  return blocks.map((block): Block => {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading': {
-        const content = (block.content ?? []).filter((n: TextNode) => n.text.length > 0);
-        return content.length ? { ...block, content } : { ...block, content: undefined };
-      }
-      case 'blockquote':
-        return { ...block, content: cleanBlocks(block.content) };
-      default:
-        return { ...block, content: block.content.map((item) => ({ ...item, content: cleanBlocks(item.content) })) } as Block;
-    }
-  });
-}
-
 const isWhitespace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
 export function ArticleEditor({ content, highlights, activeId, onHighlightClick, find = null, ref }: Props) {
@@ -88,7 +72,13 @@ export function ArticleEditor({ content, highlights, activeId, onHighlightClick,
           gapcursor: false,
           link: { openOnClick: false, autolink: false, linkOnPaste: false },
         }),
-        HighlightDecorations,
+        // The highlights known when the article opens are drawn with it, not in a second pass.
+        HighlightDecorations.configure({
+          initial: (pmDoc) => {
+            const initialMap = OffsetMap.build(pmDoc, canonical);
+            return initialMap instanceof OffsetMap ? decoratedRanges(initialMap, highlights, activeId) : [];
+          },
+        }),
         FindDecorations,
       ],
       content: doc,
@@ -106,14 +96,7 @@ export function ArticleEditor({ content, highlights, activeId, onHighlightClick,
 
   useEffect(() => {
     if (!editor || editor.isDestroyed || !(map instanceof OffsetMap)) return;
-    const ranges: DecoratedRange[] = highlights.map((h) => ({
-      id: h.id,
-      from: map.toPos(h.start, 'start'),
-      to: map.toPos(h.end, 'end'),
-      color: h.color,
-      active: h.id === activeId,
-    }));
-    editor.commands.setHighlightDecorations(ranges);
+    editor.commands.setHighlightDecorations(decoratedRanges(map, highlights, activeId));
   }, [editor, map, highlights, activeId]);
 
   useEffect(() => {

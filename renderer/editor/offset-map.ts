@@ -28,6 +28,8 @@ interface BlockEntry {
 
 export type Bias = 'start' | 'end';
 
+const built = new WeakMap<PMNode, { canonical: CanonicalText; map: OffsetMap | string }>();
+
 export class OffsetMap {
   private constructor(
     private readonly blocks: BlockEntry[],
@@ -39,6 +41,17 @@ export class OffsetMap {
    * and the canonical text disagree (then no highlight can be placed safely).
    */
   static build(doc: PMNode, canonical: CanonicalText): OffsetMap | string {
+    // Documents and canonical texts are immutable, and the reader asks twice
+    // for the same pair as an article opens (its first decorations, then
+    // every later update): walking a long article once is enough.
+    const cached = built.get(doc);
+    if (cached?.canonical === canonical) return cached.map;
+    const map = OffsetMap.walk(doc, canonical);
+    built.set(doc, { canonical, map });
+    return map;
+  }
+
+  private static walk(doc: PMNode, canonical: CanonicalText): OffsetMap | string {
     const textblocks: { node: PMNode; pos: number }[] = [];
     doc.descendants((node, pos) => {
       if (node.isTextblock) {

@@ -7,7 +7,9 @@ import { openProject } from '../../electron/backend/project/open-project';
 import { importPaths } from '../../electron/backend/services/import-service';
 import { generateArticle } from './generated-articles';
 import { runAnchoringBenchmark } from './anchoring';
+import { runChronologyBenchmark } from './chronology-bench';
 import { runHtmlBenchmarks } from './html-bench';
+import { runReaderPaintBenchmark } from './reader-paint';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -121,3 +123,7 @@ await main();
 if (!(await runHtmlBenchmarks())) process.exitCode = 1;
 console.log('\n— Anchoring: highlights re-attached after the text changes —');
 if (!(await runAnchoringBenchmark())) process.exitCode = 1;
+console.log('\n— Chronology: 5,000 events, 20,000 evidence links —');
+if (!(await runChronologyBenchmark())) process.exitCode = 1;
+console.log('\n— Reader: opening a 200 KB article with 500 highlights in Chromium —');
+if (!(await runReaderPaintBenchmark())) process.exitCode = 1;

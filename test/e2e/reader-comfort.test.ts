@@ -186,7 +186,7 @@ describe('reading in a real browser', () => {
     await page.getByRole('link', { name: /^Chronology/ }).click();
     const event = page.getByTestId('chronology-event');
     await event.waitFor();
-    await event.getByRole('button', { name: /source of evidence/ }).click();
+    await event.getByRole('button', { name: /passage of evidence/ }).click();
     await event.locator('.evidence').waitFor();
     await shot('dark-chronology');
 

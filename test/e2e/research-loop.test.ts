@@ -128,8 +128,8 @@ describe('research loop in a real browser', () => {
     expect(await event.locator('.event-title').innerText()).toBe(EVENT_TITLE);
     expect(await event.locator('.event-date-label').innerText()).toBe('31 December 2025');
     expect(await event.locator('.event-edtf').innerText()).toBe('2025-12-31');
-    expect(await event.getByTestId('evidence-count').innerText()).toBe('1 source of evidence');
-    await event.getByRole('button', { name: /source of evidence/ }).click();
+    expect(await event.getByTestId('evidence-count').innerText()).toBe('1 passage of evidence');
+    await event.getByRole('button', { name: /passage of evidence/ }).click();
     const evidence = event.locator('.evidence');
     await evidence.waitFor();
     expect(squash(await evidence.locator('.evidence-quote').innerText())).toContain(PASSAGE);

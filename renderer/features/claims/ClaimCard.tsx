@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChronologyDetail, Claim } from '../../../shared/api/types';
 import { recordedDay } from '../../app/format';
 import type { EventRef } from '../chronology/use-chronologies';
@@ -30,9 +30,12 @@ export function ClaimFacts({ claim }: { claim: Claim }) {
 
 export function ClaimCard({ claim, events, chronologies, addRequested = false }: Props) {
   const [adding, setAdding] = useState(addRequested);
-  useEffect(() => {
+  // A new request (the E key) opens the form; adjusting state while rendering, as React advises, not in an effect.
+  const [requested, setRequested] = useState(addRequested);
+  if (requested !== addRequested) {
+    setRequested(addRequested);
     if (addRequested) setAdding(true);
-  }, [addRequested]);
+  }
   const [announcement, setAnnouncement] = useState('');
   return (
     <li className="claim-card">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../shared/api/annotation-colors';
 import type { ChronologyDetail, Claim, Highlight, Tag } from '../../../shared/api/types';
 import type { ContentDoc } from '../../../shared/content/doc';
@@ -12,6 +12,7 @@ import { ErrorNote } from '../../app/ui';
 import { ClaimCard } from '../claims/ClaimCard';
 import { ClaimForm } from '../claims/ClaimForm';
 import type { EventRef } from '../chronology/use-chronologies';
+import { highlightDragProps } from './EventDropPanel';
 
 interface Props {
   highlights: Highlight[];
@@ -27,6 +28,10 @@ interface Props {
   /** A claim whose "add to chronology" form should open (the E key). */
   addingClaimId: number | null;
   onClaimCreated: (claim: Claim) => void;
+  /** A highlight card's drag began (the highlight) or ended (null): it can be dropped on a chronology event. */
+  onDragHighlight?: (highlight: Highlight | null) => void;
+  /** "Add to event…": the keyboard way to the same drop panel. */
+  onAddToEvent?: (highlight: Highlight) => void;
 }
 
 const STATUS_NOTE: Partial<Record<Highlight['status'], string>> = {
@@ -47,6 +52,8 @@ function HighlightCard({
   claimRequested,
   addingClaimId,
   onClaimCreated,
+  onDragHighlight,
+  onAddToEvent,
 }: {
   highlight: Highlight;
   claims: Claim[];
@@ -60,12 +67,17 @@ function HighlightCard({
   claimRequested: boolean;
   addingClaimId: number | null;
   onClaimCreated: (claim: Claim) => void;
+  onDragHighlight?: (highlight: Highlight | null) => void;
+  onAddToEvent?: (highlight: Highlight) => void;
 }) {
   const { changed } = useDataVersion();
   const [claiming, setClaiming] = useState(claimRequested);
-  useEffect(() => {
+  // A new request (the C key) opens the claim form; adjusting state while rendering, as React advises, not in an effect.
+  const [requested, setRequested] = useState(claimRequested);
+  if (requested !== claimRequested) {
+    setRequested(claimRequested);
     if (claimRequested) setClaiming(true);
-  }, [claimRequested]);
+  }
   const [editingNote, setEditingNote] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -119,9 +131,20 @@ function HighlightCard({
           <q>{highlight.exact}</q>
         </div>
       ) : (
-        <button type="button" className="highlight-quote" onClick={onSelect} aria-label={`Show in article: ${highlight.exact}`}>
+        <button
+          type="button"
+          className="highlight-quote"
+          onClick={onSelect}
+          aria-label={`Show in article: ${highlight.exact}`}
+          {...(onDragHighlight ? highlightDragProps(highlight, onDragHighlight) : {})}
+        >
           <span className={`swatch hl-${highlight.color}`} aria-hidden="true" />
           <q>{highlight.exact}</q>
+          {onDragHighlight && (
+            <span className="drag-grip" aria-hidden="true" title="Drag onto a chronology event">
+              ⠿
+            </span>
+          )}
         </button>
       )}
       {orphaned && (
@@ -160,6 +183,11 @@ function HighlightCard({
         {!claiming && (
           <button type="button" className="btn btn-link btn-small" onClick={() => setClaiming(true)}>
             Make claim
+          </button>
+        )}
+        {onAddToEvent && !orphaned && (
+          <button type="button" className="btn btn-link btn-small" aria-haspopup="dialog" onClick={() => onAddToEvent(highlight)}>
+            Add to event…
           </button>
         )}
         {claims.length === 0 && (
@@ -236,6 +264,8 @@ export function HighlightPanel({
   claimingId,
   addingClaimId,
   onClaimCreated,
+  onDragHighlight,
+  onAddToEvent,
 }: Props) {
   const { changed } = useDataVersion();
   const tags = useQuery('tags.list', {});
@@ -269,6 +299,8 @@ export function HighlightPanel({
       claimRequested={h.id === claimingId}
       addingClaimId={addingClaimId}
       onClaimCreated={onClaimCreated}
+      onDragHighlight={onDragHighlight}
+      onAddToEvent={onAddToEvent}
       onDeleted={(gone) => {
         setDeleted(gone);
         setUndoError(null);

@@ -12,6 +12,7 @@ import { CorrectionEditor } from '../../editor/CorrectionEditor';
 import { useChronologyDetails, useEventsByClaim } from '../chronology/use-chronologies';
 import { ArticleDetails } from './ArticleDetails';
 import { ArticleHeader } from './ArticleHeader';
+import { EventDropPanel } from './EventDropPanel';
 import { FindBar } from './FindBar';
 import { HighlightPanel } from './HighlightPanel';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -73,6 +74,9 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
   const [claimingId, setClaimingId] = useState<number | null>(null);
   const [lastClaimId, setLastClaimId] = useState<number | null>(null);
   const [addingClaimId, setAddingClaimId] = useState<number | null>(null);
+  // A highlight on its way to a chronology event: being dragged, or chosen with "Add to event…".
+  const [draggingHighlight, setDraggingHighlight] = useState<Highlight | null>(null);
+  const [pickingHighlight, setPickingHighlight] = useState<Highlight | null>(null);
 
   const highlights = useMemo(() => [...(highlightsQuery.data ?? [])].sort(byReadingOrder), [highlightsQuery.data]);
   // An orphaned highlight's offsets are of an older text: it is listed, never drawn.
@@ -434,8 +438,17 @@ export function ReaderView({ articleId, focusHighlightId, focusClaimId }: Props)
             setLastClaimId(claim.id);
             setAddingClaimId(null);
           }}
+          onDragHighlight={setDraggingHighlight}
+          onAddToEvent={setPickingHighlight}
         />
       </aside>
+      <EventDropPanel
+        dragging={draggingHighlight}
+        picking={pickingHighlight}
+        chronologies={chronologies}
+        onDragDone={() => setDraggingHighlight(null)}
+        onClosePick={() => setPickingHighlight(null)}
+      />
     </div>
   );
 }

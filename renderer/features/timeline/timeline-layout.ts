@@ -196,6 +196,16 @@ export function axisTicks(from: number, to: number, msPerPx: number): Axis {
   return { step, minor: yearTicks(from, to, step.count), major: [] };
 }
 
+/**
+ * A major tick's label for the room it has: "November 2025", else "Nov 2025",
+ * else nothing (the label running in from the left edge gives way to the next).
+ */
+export function majorLabel(label: string, room: number, measure: (s: string) => number): string {
+  if (measure(label) <= room) return label;
+  const short = label.replace(/^(\p{L}{3})\p{L}+/u, '$1');
+  return short !== label && measure(short) <= room ? short : '';
+}
+
 // ---------------------------------------------------------------------------
 // Event shapes
 
@@ -367,11 +377,54 @@ export function itemGeometry(item: TimelineItem, msPerPx: number, options: Pick<
       x1 = c + options.minBarWidth / 2;
     }
   }
-  const outer0 = item.startStyle === 'open' ? -Infinity : Math.min(x0, (item.start - item.fadeBefore) / msPerPx);
-  const outer1 = item.endStyle === 'open' ? Infinity : Math.max(x1, (item.end + item.fadeAfter) / msPerPx);
+  // A point is its dot, however wide its day is drawn; fades reach from the day's edges.
+  const outer0 =
+    item.startStyle === 'open' ? -Infinity : item.fadeBefore > 0 || item.kind === 'bar' ? Math.min(x0, (item.start - item.fadeBefore) / msPerPx) : x0;
+  const outer1 = item.endStyle === 'open' ? Infinity : item.fadeAfter > 0 || item.kind === 'bar' ? Math.max(x1, (item.end + item.fadeAfter) / msPerPx) : x1;
   // An open start has its label after its known end; everything else under its start.
   const labelX = Number.isFinite(x0) ? x0 : x1 + 6;
   return { x0, x1, outer0, outer1, labelX };
+}
+
+/**
+ * The lanes' right ends, with "the lowest lane free at x" answered in
+ * O(log lanes) by a tree of minimums: a chronology of thousands of events
+ * can need hundreds of lanes, and a scan of every lane for every event was
+ * most of the time of a zoom step.
+ */
+class LaneEnds {
+  private size = 1;
+  private tree = [Infinity, Infinity];
+  count = 0;
+
+  /** The lowest lane whose end is at most `limit`, or -1. */
+  firstFree(limit: number): number {
+    if (this.count === 0 || !(this.tree[1]! <= limit)) return -1;
+    let node = 1;
+    while (node < this.size) node = this.tree[2 * node]! <= limit ? 2 * node : 2 * node + 1;
+    return node - this.size;
+  }
+
+  set(lane: number, end: number): void {
+    if (lane >= this.size) this.grow();
+    let node = lane + this.size;
+    this.tree[node] = end;
+    for (node >>= 1; node >= 1; node >>= 1) this.tree[node] = Math.min(this.tree[2 * node]!, this.tree[2 * node + 1]!);
+  }
+
+  add(end: number): number {
+    const lane = this.count++;
+    this.set(lane, end);
+    return lane;
+  }
+
+  private grow(): void {
+    const ends = this.tree.slice(this.size, this.size + this.count);
+    this.size *= 2;
+    this.tree = new Array<number>(2 * this.size).fill(Infinity);
+    ends.forEach((end, i) => (this.tree[this.size + i] = end));
+    for (let node = this.size - 1; node >= 1; node--) this.tree[node] = Math.min(this.tree[2 * node]!, this.tree[2 * node + 1]!);
+  }
 }
 
 /**
@@ -381,30 +434,51 @@ export function itemGeometry(item: TimelineItem, msPerPx: number, options: Pick<
  */
 export function packLanes(items: readonly TimelineItem[], msPerPx: number, options: LaneOptions): LaneLayout | null {
   const geometry = items.map((item) => {
-    const g = itemGeometry(item, msPerPx, options);
-    const labelEnd = options.labelWidth ? g.labelX + options.labelWidth(item) : -Infinity;
-    return { item, ...g, left: g.outer0, right: Math.max(g.outer1, labelEnd) };
+    const g = itemGeometry(item, msPerPx, options) as ReturnType<typeof itemGeometry> & { item: TimelineItem; right: number };
+    g.item = item;
+    g.right = options.labelWidth ? Math.max(g.outer1, g.labelX + options.labelWidth(item)) : g.outer1;
+    return g;
   });
-  geometry.sort((a, b) => a.left - b.left || a.item.order - b.item.order);
-  const laneEnds: number[] = [];
+  // Items come in date order, so this sort has little to do; open starts (-Infinity) tie and keep that order.
+  geometry.sort((a, b) => (a.outer0 === b.outer0 ? a.item.order - b.item.order : a.outer0 - b.outer0));
+  const ends = new LaneEnds();
   const laneLast: PlacedItem[] = [];
   const placed: PlacedItem[] = [];
   for (const g of geometry) {
-    let lane = laneEnds.findIndex((end) => end + options.gap <= g.left);
+    let lane = ends.firstFree(g.outer0 - options.gap);
     if (lane === -1) {
-      lane = laneEnds.length;
-      if (options.maxLanes !== undefined && lane >= options.maxLanes) return null;
-      laneEnds.push(g.right);
+      if (options.maxLanes !== undefined && ends.count >= options.maxLanes) return null;
+      lane = ends.add(g.right);
     } else {
       const previous = laneLast[lane]!;
-      previous.labelRoom = Math.max(0, g.left - options.gap - previous.labelX);
-      laneEnds[lane] = g.right;
+      previous.labelRoom = Math.max(0, g.outer0 - options.gap - previous.labelX);
+      ends.set(lane, g.right);
     }
     const p: PlacedItem = { item: g.item, lane, x0: g.x0, x1: g.x1, outer0: g.outer0, outer1: g.outer1, labelX: g.labelX, labelRoom: Infinity };
     laneLast[lane] = p;
     placed.push(p);
   }
-  return { placed, laneCount: laneEnds.length, msPerPx, labelled: options.labelWidth !== undefined };
+  return { placed, laneCount: ends.count, msPerPx, labelled: options.labelWidth !== undefined };
+}
+
+/**
+ * Whether titles could fit in `maxLanes` lanes at all: the labels' total
+ * width over the stretch they share is a floor for the lanes any packing
+ * needs. Far out, with thousands of events, this saves a packing that
+ * would only be thrown away.
+ */
+function labelsCanFit(items: readonly TimelineItem[], msPerPx: number, labelWidth: (item: TimelineItem) => number, gap: number, maxLanes: number): boolean {
+  let total = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const item of items) {
+    total += labelWidth(item) + gap;
+    const c = itemCentre(item) / msPerPx;
+    if (c < lo) lo = c;
+    if (c > hi) hi = c;
+  }
+  const span = hi - lo + MAX_LABEL_WIDTH + gap;
+  return total / span <= maxLanes;
 }
 
 /**
@@ -418,7 +492,7 @@ export function layoutLanes(
   options: Omit<LaneOptions, 'maxLanes'> & { maxLabelledLanes: number },
 ): LaneLayout {
   const { maxLabelledLanes, labelWidth, ...rest } = options;
-  if (labelWidth) {
+  if (labelWidth && labelsCanFit(items, msPerPx, labelWidth, rest.gap, maxLabelledLanes)) {
     const labelled = packLanes(items, msPerPx, { ...rest, labelWidth, maxLanes: maxLabelledLanes });
     if (labelled) return labelled;
   }
