@@ -1,8 +1,10 @@
+import { MOD } from '../app/shortcut-keys';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useId, useState } from 'react';
 import type { ContentDoc } from '../../shared/content/doc';
 import { cleanBlocks } from './clean-blocks';
+import { EditorToolButton } from './EditorToolButton';
 
 // The edit mode for correcting an article's text (OCR slips, a missing
 // paragraph). Only what an article's content can hold is available
@@ -10,7 +12,6 @@ import { cleanBlocks } from './clean-blocks';
 // must not bring in structure the reader, the canonical text and the exports
 // do not know. Saving is the reader's business; this edits and hands over.
 
-const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 interface Props {
   content: ContentDoc;
@@ -73,21 +74,6 @@ export function CorrectionEditor({ content, version, saving, onSave, onCancel }:
     }
   }
 
-  const tool = (label: string, title: string, active: boolean, enabled: boolean, run: () => void) => (
-    <button
-      type="button"
-      className={`btn btn-quiet btn-small note-tool${active ? ' is-on' : ''}`}
-      aria-pressed={active}
-      title={title}
-      aria-label={title}
-      disabled={!enabled}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={run}
-    >
-      {label}
-    </button>
-  );
-
   return (
     <div className="correction" onKeyDown={onKeyDown}>
       <div className="correction-bar" role="region" aria-label="Correcting the text">
@@ -97,10 +83,10 @@ export function CorrectionEditor({ content, version, saving, onSave, onCancel }:
         </p>
         {editor && (
           <div className="correction-tools" role="toolbar" aria-label="Editing">
-            {tool('↶', `Undo (${MOD}Z)`, false, dirty, () => editor.chain().focus().undo().run())}
-            {tool('↷', `Redo (${MOD}Shift+Z)`, false, state?.canRedo ?? false, () => editor.chain().focus().redo().run())}
-            {tool('B', `Bold (${MOD}B)`, state?.bold ?? false, true, () => editor.chain().focus().toggleBold().run())}
-            {tool('I', `Italic (${MOD}I)`, state?.italic ?? false, true, () => editor.chain().focus().toggleItalic().run())}
+            <EditorToolButton label="↶" title={`Undo (${MOD}Z)`} disabled={!dirty} onRun={() => editor.chain().focus().undo().run()} />
+            <EditorToolButton label="↷" title={`Redo (${MOD}Shift+Z)`} disabled={!state?.canRedo} onRun={() => editor.chain().focus().redo().run()} />
+            <EditorToolButton label="B" title={`Bold (${MOD}B)`} active={state?.bold ?? false} onRun={() => editor.chain().focus().toggleBold().run()} />
+            <EditorToolButton label="I" title={`Italic (${MOD}I)`} active={state?.italic ?? false} onRun={() => editor.chain().focus().toggleItalic().run()} />
           </div>
         )}
         <div className="correction-save">

@@ -13,7 +13,6 @@
 // Same story they count as two independent sources. The test checks both.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleSummary, Claim, Highlight } from '../../shared/api/types';
 import { dragSelect } from '../support/article-selection';
@@ -189,13 +188,13 @@ describe('the strikes campaign, from the seeds to a PDF', () => {
     expect(text).toContain('1 January 2026');
     expect(text).toMatch(/2 independent sources/);
     expect(text).toContain(seed('003').sha256);
-    await renderFirstPage(page, pdfPath);
+    renderFirstPage(pdfPath);
     expect(pageErrors).toEqual([]);
   });
 });
 
 /** The PDF's first page as a picture beside the other screenshots, to look at. */
-async function renderFirstPage(_page: Page, pdfPath: string) {
+function renderFirstPage(pdfPath: string) {
   const pdftoppm = onPath(['pdftoppm']);
   if (pdftoppm) execFileSync(pdftoppm, ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, join(SHOTS_DIR, 'campaign-pdf')]);
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/api/dispatch';
 import { openProject } from '../../electron/backend/project/open-project';
 import type { ArticleSummary, Highlight } from '../../shared/api/types';
+import { runAnnalist } from '../support/annalist-cli';
 import { REPO_ROOT, RESOURCES_DIR, SEEDS_DIR, tempDir } from '../support/temp-project';
 
 // `annalist annotations export|import` as a researcher runs the built command.
-const BIN = join(REPO_ROOT, 'bin', 'annalist.js');
 const HYPOTHESIS = join(REPO_ROOT, 'test', 'fixtures', 'annotations', 'hypothesis-api.json');
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -17,12 +16,7 @@ let projectA: string;
 let projectB: string;
 
 function annalist(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ANNALIST_USER_DATA: join(dir, 'user-data') },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runAnnalist(args, { dir });
 }
 
 /** Highlights made through the contract on project A (the CLI has no highlight command). */

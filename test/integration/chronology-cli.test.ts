@@ -1,22 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contractProject } from '../support/contract-calls';
-import { REPO_ROOT } from '../support/temp-project';
+import { runAnnalist } from '../support/annalist-cli';
 
 // `annalist chronology list|show --json` on a chronology built through the
 // contract from the seeds: events with EDTF dates, evidence with article id,
 // quote and stance, the independent source count and the conflicts.
 
-const BIN = join(REPO_ROOT, 'bin', 'annalist.js');
 const env = contractProject();
 const { value, mark } = env;
 
 function annalist(...args: string[]) {
-  if (!existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js'))) throw new Error('Build first: npm test runs `electron-vite build` before the tests.');
-  const r = spawnSync(process.execPath, [BIN, ...args, '--project', env.project.path], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runAnnalist([...args, '--project', env.project.path]);
 }
 
 describe('annalist chronology', () => {

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendContext } from '../../electron/backend/api/backend-context';
 import { dispatch } from '../../electron/backend/api/dispatch';
 import { openProject } from '../../electron/backend/project/open-project';
+import { BIN, runAnnalist } from '../support/annalist-cli';
 import { REPO_ROOT, RESOURCES_DIR, SEEDS_DIR, tempDir } from '../support/temp-project';
 
 // The built `annalist` command as a researcher runs it (npm test builds first).
-const BIN = join(REPO_ROOT, 'bin', 'annalist.js');
 let dir: string;
 let cleanup: () => Promise<void>;
 let project: string;
@@ -22,12 +22,7 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 
 function annalist(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ANNALIST_USER_DATA: join(dir, 'user-data') },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runAnnalist(args, { dir });
 }
 
 describe('annalist CLI', () => {

@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runAnnalist } from '../support/annalist-cli';
 import { REPO_ROOT, SEEDS_DIR } from '../support/temp-project';
 
 // `annalist dates` as a script runs it: the built command, text as an
 // argument or on standard input. It opens no project.
-const BIN = join(REPO_ROOT, 'bin', 'annalist.js');
 
 beforeAll(() => {
   if (!existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js'))) throw new Error('Build first: npm test runs `electron-vite build` before the tests.');
 });
 
 function annalist(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, 'dates', ...args], { encoding: 'utf8', input, cwd: REPO_ROOT });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runAnnalist(['dates', ...args], input === undefined ? {} : { input });
 }
 
 interface Shown {

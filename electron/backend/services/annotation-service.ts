@@ -1,7 +1,7 @@
 import { UserError } from '../../../shared/api/result';
 import type { Highlight } from '../../../shared/api/types';
 import { quoteSelector } from '../../../shared/anchoring/text-quote';
-import type { Database } from '../db/connection';
+import type { Database, ReadDb } from '../db/connection';
 import { currentText } from '../db/repositories/articles';
 import { canonicalText } from '../../../shared/content/canonical-text';
 import type { ContentDoc } from '../../../shared/content/doc';
@@ -144,4 +144,13 @@ export async function setHighlightTags(db: Database, id: number, tagIds: number[
     await writeHighlightTags(tx, id, ids);
   });
   return (await getHighlight(db, id))!;
+}
+
+/** A highlight that can be evidence: it exists and sits on words of the current text (an orphan must be re-attached first). */
+export async function requirePassage(db: ReadDb, highlightId: number): Promise<void> {
+  const h = await getHighlight(db, highlightId);
+  if (!h) throw new UserError('not_found', `There is no highlight ${highlightId} in this project.`);
+  if (h.status === 'orphaned') {
+    throw new UserError('invalid_input', `The highlight “${h.exact.slice(0, 60)}” lost its words after a correction; re-attach it before using it as evidence.`);
+  }
 }

@@ -5,7 +5,6 @@ import { paragraph, type ContentDoc } from '../../../shared/content/doc';
 import { parseEventDate } from '../../../shared/dates/event-date';
 import type { Database, ReadDb, WriteDb } from '../db/connection';
 import { existingActorIds } from '../db/repositories/actors';
-import { getHighlight } from '../db/repositories/annotations';
 import { getClaim } from '../db/repositories/claims';
 import {
   deleteChronologyRow,
@@ -31,6 +30,7 @@ import { corroborate } from '../../../shared/chronology/corroboration';
 import { eventEvidence } from '../../../shared/chronology/event-evidence';
 import { quantitySeries } from '../../../shared/chronology/quantity-series';
 import { existingTagIds } from '../db/repositories/tags';
+import { requirePassage } from './annotation-service';
 
 export async function createChronology(db: Database, name: string, now = new Date()): Promise<ChronologySummary> {
   const id = await db.write(async (tx) => {
@@ -82,14 +82,6 @@ async function requireEvent(db: ReadDb, id: number): Promise<StoredEvent> {
   const event = await getEvent(db, id);
   if (!event) throw new UserError('not_found', `There is no event ${id} in this project.`);
   return event;
-}
-
-async function requirePassage(db: ReadDb, highlightId: number): Promise<void> {
-  const h = await getHighlight(db, highlightId);
-  if (!h) throw new UserError('not_found', `There is no highlight ${highlightId} in this project.`);
-  if (h.status === 'orphaned') {
-    throw new UserError('invalid_input', `The highlight “${h.exact.slice(0, 60)}” lost its words after a correction; re-attach it before using it as evidence.`);
-  }
 }
 
 /** A description as the contract gives it: rich text, or plain text with a paragraph per line. */

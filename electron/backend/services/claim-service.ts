@@ -18,6 +18,7 @@ import {
 } from '../db/repositories/claims';
 import { listSources, outletArticleCount, setOutletGrade } from '../db/repositories/sources';
 import { actorNamed } from './actor-service';
+import { requirePassage } from './annotation-service';
 
 // Claims: a statement in the researcher's words, what kind of assertion it
 // is, who makes it, the date or quantity it asserts, how credible it is,
@@ -46,14 +47,6 @@ async function requireClaim(db: ReadDb, id: number): Promise<Claim> {
   const claim = await getClaim(db, id);
   if (!claim) throw new UserError('not_found', `There is no claim ${id} in this project.`);
   return claim;
-}
-
-async function requirePassage(db: ReadDb, highlightId: number): Promise<void> {
-  const h = await getHighlight(db, highlightId);
-  if (!h) throw new UserError('not_found', `There is no highlight ${highlightId} in this project.`);
-  if (h.status === 'orphaned') {
-    throw new UserError('invalid_input', `The highlight “${h.exact.slice(0, 60)}” lost its words after a correction; re-attach it before using it as evidence.`);
-  }
 }
 
 /** A claim's fields after these changes, checked: an unreadable date or an incomplete quantity is refused with the reason. */

@@ -1,3 +1,4 @@
+import { EditorToolButton } from '../../editor/EditorToolButton';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { ContentDoc } from '../../../shared/content/doc';
@@ -39,19 +40,14 @@ export function NoteEditor({ note, onSave, onCancel }: { note: ContentDoc | null
   const save = () => {
     if (editor) onSave(editor.getJSON() as ContentDoc);
   };
-  const tool = (label: string, title: string, active: boolean, run: () => void) => (
-    <button type="button" className={`btn btn-quiet btn-small note-tool${active ? ' is-on' : ''}`} aria-pressed={active} title={title} onMouseDown={(e) => e.preventDefault()} onClick={run}>
-      {label}
-    </button>
-  );
   return (
     <div className="note-editor">
       {editor && (
         <div className="note-toolbar" role="toolbar" aria-label="Note formatting">
-          {tool('B', 'Bold (Ctrl+B)', editor.isActive('bold'), () => editor.chain().focus().toggleBold().run())}
-          {tool('I', 'Italic (Ctrl+I)', editor.isActive('italic'), () => editor.chain().focus().toggleItalic().run())}
-          {tool('•', 'Bulleted list', editor.isActive('bulletList'), () => editor.chain().focus().toggleBulletList().run())}
-          {tool('“', 'Quote', editor.isActive('blockquote'), () => editor.chain().focus().toggleBlockquote().run())}
+          <EditorToolButton label="B" title="Bold (Ctrl+B)" active={editor.isActive('bold')} onRun={() => editor.chain().focus().toggleBold().run()} />
+          <EditorToolButton label="I" title="Italic (Ctrl+I)" active={editor.isActive('italic')} onRun={() => editor.chain().focus().toggleItalic().run()} />
+          <EditorToolButton label="•" title="Bulleted list" active={editor.isActive('bulletList')} onRun={() => editor.chain().focus().toggleBulletList().run()} />
+          <EditorToolButton label="“" title="Quote" active={editor.isActive('blockquote')} onRun={() => editor.chain().focus().toggleBlockquote().run()} />
         </div>
       )}
       <EditorContent editor={editor} />

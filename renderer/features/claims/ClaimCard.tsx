@@ -1,3 +1,4 @@
+import { figureWords } from '../../../shared/chronology/conflict-words';
 import { useState } from 'react';
 import type { ChronologyDetail, Claim } from '../../../shared/api/types';
 import { recordedDay } from '../../app/format';
@@ -12,8 +13,6 @@ interface Props {
   addRequested?: boolean;
 }
 
-const COMPARATOR_WORDS: Record<string, string> = { '=': '', '>': 'more than ', '>=': 'at least ', '<': 'fewer than ', '<=': 'at most ', '~': 'about ' };
-
 /** Who asserts the claim, the date and figure it gives, and its grade, in one line. */
 export function ClaimFacts({ claim }: { claim: Claim }) {
   const facts: string[] = [];
@@ -21,7 +20,7 @@ export function ClaimFacts({ claim }: { claim: Claim }) {
   if (claim.dateLabel) facts.push(claim.datePhrase ? `${claim.dateLabel} (“${claim.datePhrase}”)` : claim.dateLabel);
   if (claim.quantity) {
     const q = claim.quantity;
-    facts.push(`${COMPARATOR_WORDS[q.comparator] ?? ''}${q.value.toLocaleString('en-GB')} ${q.unit}${q.asOf ? ` as of ${q.asOf}` : ''}`);
+    facts.push(`${figureWords(q.comparator, q.value)} ${q.unit}${q.asOf ? ` as of ${q.asOf}` : ''}`);
   }
   if (claim.credibility) facts.push(`credibility ${claim.credibility}`);
   if (claim.evidence.length > 1) facts.push(`${claim.evidence.length} passages`);

@@ -1,6 +1,6 @@
+import { MOD } from '../../app/shortcut-keys';
 import { TEXT_SIZE } from './reading-preferences';
 
-const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 interface Props {
   textSize: number;
